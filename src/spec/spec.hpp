@@ -1,0 +1,164 @@
+// spec/spec.hpp — a rule file as loaded from YAML: plain structs, every piece with its
+// source position, nothing typed or resolved yet. Expressions and literal values are kept
+// as text (ExprText) for the expression parser; the checker gives them types.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "aturan/value.hpp"
+
+namespace aturan::spec {
+
+// A 1-based position in the rule file; {0, 0} means unknown.
+struct SourceRef {
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+// The text of an expression (or of a literal value) and, for every byte of it, where that
+// byte stands in the rule file — also inside YAML block scalars (| and >) and quoted
+// scalars, so that an error at offset k of the text is reported at positions[k].
+struct ExprText {
+  std::string text;
+  std::vector<SourceRef> positions;  // size() == text.size() + 1 (the last is "end of text")
+  SourceRef at;                      // where the YAML scalar starts
+
+  // The file position of byte `offset` of text (clamped to the end).
+  SourceRef At(size_t offset) const;
+};
+
+// A text value with its position (names, ids, reasons...).
+struct LocatedText {
+  std::string text;
+  SourceRef at;
+};
+
+// regulation: — who made the rule and on what legal ground.
+struct Regulation {
+  LocatedText id;             // e.g. "pekalongan-perwal-19b-2022"
+  LocatedText title;          // full Indonesian title
+  LocatedText region;         // Kemendagri code, "33.75"
+  LocatedText region_name;    // "Kota Pekalongan" (optional)
+  std::vector<LocatedText> legal_basis;  // "Inpres 2/2021", ...
+  LocatedText source;         // article or document the file is built from
+  std::optional<absl::CivilDay> effective;
+  SourceRef effective_at;
+  LocatedText revises;        // id of the regulation this one amends (optional, empty if none)
+  SourceRef at;
+};
+
+// schema: one candidate field.
+struct Field {
+  LocatedText name;
+  Type type = Type::kString;
+  SourceRef type_at;
+  LocatedText list;           // type code: the list giving the field's closed set of values
+  std::string description;
+  bool required = false;      // a missing value makes the record invalid
+  bool key = false;           // identifies a candidate (e.g. nik); the last tie-break
+  std::optional<ExprText> default_value;  // used when the value is missing
+};
+
+// One item of a list.
+struct ListItem {
+  LocatedText code;
+  std::string name;           // Indonesian display name
+  std::vector<LocatedText> aliases;  // other spellings that mean this code
+};
+
+// lists: a named closed list of codes, e.g. occupations or kelurahan. A list with
+// subset_of names a subset of another list's codes (its items then carry codes only).
+struct List {
+  LocatedText name;
+  std::string title;
+  LocatedText subset_of;
+  std::vector<ListItem> items;
+  SourceRef at;
+};
+
+// One dated value: it holds from `from` (inclusive) until the next value's from.
+struct DatedValue {
+  std::optional<absl::CivilDay> from;  // empty for an undated `value:`
+  ExprText value;
+  std::string reference;     // legal reference of this value (optional)
+  SourceRef at;
+};
+
+// parameters: a named value that may change over time.
+struct Parameter {
+  LocatedText name;
+  std::optional<Type> type;  // declared type; otherwise inferred from the values
+  SourceRef type_at;
+  std::string description;
+  std::string reference;
+  std::vector<DatedValue> values;  // sorted by from; at least one
+};
+
+// eligibility: one rule; a candidate is eligible when every rule's `when` holds.
+struct Rule {
+  LocatedText id;
+  ExprText when;
+  std::string reason;        // Indonesian text shown when the rule fails
+  std::string reference;     // article of the regulation (optional)
+  SourceRef at;
+};
+
+// priority.score as weighted terms: `points` are added when `when` holds.
+struct ScoreTerm {
+  LocatedText id;
+  ExprText when;
+  ExprText points;
+  SourceRef at;
+};
+
+// priority.order: one tie-break key.
+struct OrderKey {
+  LocatedText field;
+  bool descending = false;
+  SourceRef at;
+};
+
+// priority: how eligible candidates are ranked (higher score first, then the order keys).
+struct Priority {
+  std::optional<ExprText> score;   // either a score expression...
+  std::vector<ScoreTerm> terms;    // ...or weighted terms (not both)
+  std::vector<OrderKey> order;
+  SourceRef at;
+};
+
+// program.premiums: one premium component per person per month, e.g. jkk, jkm.
+struct Premium {
+  LocatedText name;
+  std::string reference;
+  std::vector<DatedValue> values;
+};
+
+// program: the benefit being paid for.
+struct Program {
+  LocatedText name;
+  std::optional<absl::CivilDay> reference_date;  // "tanggal_acuan" in expressions
+  SourceRef reference_date_at;
+  int64_t coverage_months = 12;
+  SourceRef coverage_months_at;
+  std::vector<Premium> premiums;
+  SourceRef at;
+};
+
+// A whole rule file.
+struct Spec {
+  std::string file;          // the name used in diagnostics
+  int64_t format_version = 0;
+  Regulation regulation;
+  std::vector<Field> schema;
+  std::vector<List> lists;
+  std::vector<Parameter> parameters;
+  std::vector<Rule> eligibility;
+  Priority priority;
+  Program program;
+};
+
+}  // namespace aturan::spec
