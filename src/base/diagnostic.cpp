@@ -2,24 +2,24 @@
 
 #include <algorithm>
 
-#include "absl/strings/str_cat.h"
+#include "base/strings.hpp"
 
 namespace aturan {
 
 std::string Diagnostic::ToString() const {
   std::string out = file;
   if (line > 0) {
-    absl::StrAppend(&out, ":", line);
-    if (column > 0) absl::StrAppend(&out, ":", column);
+    aturan::StrAppend(&out, ":", line);
+    if (column > 0) aturan::StrAppend(&out, ":", column);
   }
-  absl::StrAppend(&out, ": ", severity == Severity::kError ? "error" : "warning", ": ", message);
-  if (!hint.empty()) absl::StrAppend(&out, "\n  hint: ", hint);
+  aturan::StrAppend(&out, ": ", severity == Severity::kError ? "error" : "warning", ": ", message);
+  if (!hint.empty()) aturan::StrAppend(&out, "\n  hint: ", hint);
   return out;
 }
 
 std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics) {
   std::string out;
-  for (const Diagnostic& d : diagnostics) absl::StrAppend(&out, d.ToString(), "\n");
+  for (const Diagnostic& d : diagnostics) aturan::StrAppend(&out, d.ToString(), "\n");
   return out;
 }
 

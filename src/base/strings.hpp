@@ -1,0 +1,44 @@
+// base/strings.hpp — Debian 12's Abseil is built with its own absl::string_view (not
+// std::string_view: ABSL_OPTION_USE_STD_STRING_VIEW is 0), and it does not convert from
+// std::string_view. These helpers let our std::string_view code call Abseil's string functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+
+namespace aturan {
+
+// The same characters as an absl::string_view.
+inline absl::string_view ToAbsl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+
+// The same characters as a std::string_view.
+inline std::string_view FromAbsl(absl::string_view s) { return std::string_view(s.data(), s.size()); }
+
+namespace strings_detail {
+template <typename T>
+decltype(auto) Arg(const T& v) {
+  if constexpr (std::is_same_v<T, std::string_view>) {
+    return ToAbsl(v);
+  } else {
+    return (v);
+  }
+}
+}  // namespace strings_detail
+
+// absl::StrCat that also takes std::string_view arguments.
+template <typename... Args>
+std::string StrCat(const Args&... args) {
+  return absl::StrCat(strings_detail::Arg(args)...);
+}
+
+// absl::StrAppend that also takes std::string_view arguments.
+template <typename... Args>
+void StrAppend(std::string* out, const Args&... args) {
+  absl::StrAppend(out, strings_detail::Arg(args)...);
+}
+
+}  // namespace aturan

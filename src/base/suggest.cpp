@@ -1,0 +1,64 @@
+#include "base/suggest.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+
+namespace aturan {
+namespace {
+
+constexpr size_t kMaxWordBytes = 64;
+
+// The most edits that still read as a misspelling of a candidate of `candidate_size` bytes
+// (both sizes are at least 1).
+size_t AllowedEdits(size_t word_size, size_t candidate_size) {
+  const size_t by_word = word_size <= 5 ? 1 : word_size <= 8 ? 2 : 3;
+  return std::min({by_word, (candidate_size + 2) / 3, std::min(word_size, candidate_size) - 1});
+}
+
+}  // namespace
+
+// Three rolling rows of the classic dynamic programme (the transposition looks two back).
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    const char ai = absl::ascii_tolower(static_cast<unsigned char>(a[i - 1]));
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const char bj = absl::ascii_tolower(static_cast<unsigned char>(b[j - 1]));
+      const size_t cost = ai == bj ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && ai == absl::ascii_tolower(static_cast<unsigned char>(b[j - 2])) &&
+          absl::ascii_tolower(static_cast<unsigned char>(a[i - 2])) == bj) {
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      }
+    }
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+std::string ClosestMatch(std::string_view word, absl::Span<const std::string_view> candidates) {
+  if (word.empty() || word.size() > kMaxWordBytes) return {};
+  std::string_view best;
+  size_t best_distance = 0;
+  for (std::string_view candidate : candidates) {
+    if (candidate.empty()) continue;
+    const size_t allowed = AllowedEdits(word.size(), candidate.size());
+    // Distance is at least the difference in length: skip hopeless candidates cheaply.
+    const size_t gap = word.size() > candidate.size() ? word.size() - candidate.size()
+                                                      : candidate.size() - word.size();
+    if (gap > allowed) continue;
+    const size_t distance = EditDistance(word, candidate);
+    if (distance <= allowed && (best.empty() || distance < best_distance)) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return std::string(best);
+}
+
+}  // namespace aturan

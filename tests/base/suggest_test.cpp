@@ -1,0 +1,5 @@
+#include "base/suggest.hpp"
+
+#include "gtest/gtest.h"
+
+TEST(Suggest, Placeholder) { EXPECT_EQ(aturan::EditDistance("ab", "ba"), 1u); }
