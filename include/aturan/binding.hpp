@@ -1,0 +1,216 @@
+// aturan/binding.hpp — bind a host's own record type to a rule file's schema once, then
+// decide objects of that type directly: no copies into maps, no allocation per call.
+//
+//   struct Worker { std::string nik; absl::CivilDay lahir; std::string pekerjaan; bool tp; };
+//   auto binding = aturan::Binding<Worker>::Builder(rules)
+//                      .Field("nik", &Worker::nik)
+//                      .Field("tanggal_lahir", &Worker::lahir)
+//                      .Field("pekerjaan", &Worker::pekerjaan)
+//                      .Field("tulang_punggung", &Worker::tp)
+//                      .Build();          // checks names and types against the schema
+//   aturan::Decision d = binding->Evaluate(worker);
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "aturan/rule_set.hpp"
+
+namespace aturan {
+
+namespace binding_detail {
+
+template <typename T>
+struct IsOptional : std::false_type {};
+template <typename T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+
+template <typename M>
+constexpr bool kIsText = std::is_convertible_v<const M&, std::string_view>;
+
+// True when a C++ value of type M can stand for a field of type `type`.
+template <typename M>
+bool Accepts(Type type) {
+  if constexpr (IsOptional<M>::value) {
+    return Accepts<typename M::value_type>(type);
+  } else if constexpr (std::is_same_v<M, Value>) {
+    return true;
+  } else if constexpr (std::is_same_v<M, bool>) {
+    return type == Type::kBool;
+  } else if constexpr (std::is_integral_v<M>) {
+    return type == Type::kInt || type == Type::kMoney;
+  } else if constexpr (std::is_floating_point_v<M>) {
+    return type == Type::kDecimal;
+  } else if constexpr (std::is_same_v<M, Date> || std::is_same_v<M, absl::CivilDay>) {
+    return type == Type::kDate;
+  } else if constexpr (kIsText<M>) {
+    return type == Type::kString || type == Type::kCode;
+  } else {
+    return false;
+  }
+}
+
+// The C++ spelling of M's kind for error messages.
+template <typename M>
+std::string_view KindName() {
+  if constexpr (IsOptional<M>::value) return KindName<typename M::value_type>();
+  else if constexpr (std::is_same_v<M, bool>) return "bool";
+  else if constexpr (std::is_integral_v<M>) return "an integer type";
+  else if constexpr (std::is_floating_point_v<M>) return "a floating-point type";
+  else if constexpr (std::is_same_v<M, Date> || std::is_same_v<M, absl::CivilDay>) return "a date type";
+  else if constexpr (kIsText<M>) return "a text type";
+  else return "an unsupported type";
+}
+
+// The Value for field `slot` (of type `type`) from a C++ value. Never allocates.
+template <typename M>
+Value Convert(const M& m, Type type, const RuleSet& rules, int slot) {
+  if constexpr (IsOptional<M>::value) {
+    return m ? Convert(*m, type, rules, slot) : Value::MissingOf(type);
+  } else if constexpr (std::is_same_v<M, Value>) {
+    return m;
+  } else if constexpr (std::is_same_v<M, bool>) {
+    return Value::Bool(m);
+  } else if constexpr (std::is_integral_v<M>) {
+    return type == Type::kMoney ? Value::Money(static_cast<int64_t>(m))
+                                : Value::Int(static_cast<int64_t>(m));
+  } else if constexpr (std::is_floating_point_v<M>) {
+    return Value::Decimal(static_cast<double>(m));
+  } else if constexpr (std::is_same_v<M, Date>) {
+    return Value::FromDate(m);
+  } else if constexpr (std::is_same_v<M, absl::CivilDay>) {
+    return Value::FromDate(Date::FromCivil(m));
+  } else {
+    std::string_view text = m;
+    if (type == Type::kCode) return text.empty() ? Value::MissingOf(type) : Value::Code(rules.CodeId(slot, text));
+    return Value::String(text);
+  }
+}
+
+}  // namespace binding_detail
+
+template <typename T>
+class Binding {
+  // Reads one field of a T into its slot.
+  struct Loader {
+    int slot;
+    std::function<Value(const T&, const RuleSet&)> load;
+  };
+
+ public:
+  // Collects field bindings; Build() checks them against the schema.
+  class Builder {
+   public:
+    explicit Builder(RuleSet rules) : rules_(std::move(rules)) {}
+
+    // Binds schema field `name` to data member `member` of T.
+    template <typename M>
+    Builder& Field(std::string_view name, M T::*member) {
+      return Add<M>(name, [member](const T& t) -> const M& { return t.*member; });
+    }
+
+    // Binds schema field `name` to `getter(const T&)`, whose result type decides the kind.
+    template <typename F>
+    Builder& Computed(std::string_view name, F getter) {
+      using M = std::remove_cvref_t<std::invoke_result_t<F, const T&>>;
+      return Add<M>(name, std::move(getter));
+    }
+
+    // The Binding, or every problem found: unknown field names (with a suggestion), C++
+    // types that do not fit the field's type, fields bound twice, required fields unbound.
+    absl::StatusOr<Binding> Build() {
+      std::vector<bool> bound(rules_.fields().size(), false);
+      for (const Loader& loader : loaders_) {
+        if (loader.slot < 0) continue;
+        if (bound[loader.slot]) {
+          errors_ += "field '" + rules_.fields()[loader.slot].name + "' is bound twice\n";
+        }
+        bound[loader.slot] = true;
+      }
+      for (size_t slot = 0; slot < bound.size(); ++slot) {
+        if (rules_.fields()[slot].required && !bound[slot]) {
+          errors_ += "required field '" + rules_.fields()[slot].name + "' is not bound\n";
+        }
+      }
+      if (!errors_.empty()) {
+        errors_.pop_back();
+        return absl::InvalidArgumentError(errors_);
+      }
+      return Binding(std::move(rules_), std::move(loaders_));
+    }
+
+   private:
+    template <typename M, typename Get>
+    Builder& Add(std::string_view name, Get get) {
+      int slot = rules_.FieldSlot(name);
+      if (slot < 0) {
+        errors_ += "unknown field '" + std::string(name) + "'\n";
+        loaders_.push_back({-1, nullptr});
+        return *this;
+      }
+      Type type = rules_.fields()[slot].type;
+      if (!binding_detail::Accepts<M>(type)) {
+        errors_ += "field '" + std::string(name) + "' has type " + std::string(TypeName(type)) +
+                   ", but is bound to " + std::string(binding_detail::KindName<M>()) + "\n";
+      }
+      loaders_.push_back({slot, [get = std::move(get), type, slot](const T& t, const RuleSet& rules) {
+                            return binding_detail::Convert<M>(get(t), type, rules, slot);
+                          }});
+      return *this;
+    }
+
+    RuleSet rules_;
+    std::vector<Loader> loaders_;
+    std::string errors_;
+  };
+
+  // Decides `object`. Thread-safe; never allocates.
+  void Evaluate(const T& object, Decision* out) const {
+    Fill(object, [&](std::span<const Value> values) { rules_.Evaluate(values, out); });
+  }
+  Decision Evaluate(const T& object) const {
+    Decision decision;
+    Evaluate(object, &decision);
+    return decision;
+  }
+  // Every rule's outcome and inputs for `object`.
+  Explanation Explain(const T& object) const {
+    Explanation e;
+    Fill(object, [&](std::span<const Value> values) { e = rules_.Explain(values); });
+    return e;
+  }
+  // The rules this binding was built for.
+  const RuleSet& rules() const { return rules_; }
+
+ private:
+  Binding(RuleSet rules, std::vector<Loader> loaders)
+      : rules_(std::move(rules)), loaders_(std::move(loaders)) {}
+
+  // Builds the record on the stack (only as many slots as the schema has) and hands it on.
+  template <typename Use>
+  void Fill(const T& object, Use use) const {
+    alignas(Value) unsigned char storage[sizeof(Value) * kMaxFields];
+    Value* values = reinterpret_cast<Value*>(storage);
+    const size_t count = rules_.fields().size();
+    for (size_t slot = 0; slot < count; ++slot) {
+      new (&values[slot]) Value(Value::MissingOf(rules_.fields()[slot].type));
+    }
+    for (const Loader& loader : loaders_) values[loader.slot] = loader.load(object, rules_);
+    use(std::span<const Value>(values, count));
+  }
+
+  RuleSet rules_;
+  std::vector<Loader> loaders_;
+};
+
+}  // namespace aturan

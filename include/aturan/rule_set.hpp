@@ -1,0 +1,125 @@
+// aturan/rule_set.hpp — a compiled rule file: immutable, cheap to copy, safe to share
+// between threads. Load it once, evaluate many candidates.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "aturan/decision.hpp"
+#include "aturan/diagnostic.hpp"
+#include "aturan/explanation.hpp"
+#include "aturan/value.hpp"
+
+namespace aturan {
+
+namespace internal {
+struct Program;
+}  // namespace internal
+
+// The code id of a value that is not in its field's list (the record is then invalid).
+inline constexpr int32_t kUnknownCode = -1;
+
+// How to load a rule file.
+struct LoadOptions {
+  // Resolve dated parameters and tanggal_acuan for this day instead of program.reference_date.
+  std::optional<absl::CivilDay> reference_date;
+};
+
+// A schema field as compiled. Its slot is its index in fields().
+struct FieldInfo {
+  std::string name;
+  Type type = Type::kString;
+  std::string list;  // type kCode: the list of allowed values
+  std::string description;
+  bool required = false;
+  bool key = false;
+};
+
+// An eligibility rule as written.
+struct RuleInfo {
+  std::string id;
+  std::string when;
+  std::string reason;
+  std::string reference;
+};
+
+// A premium component resolved for the reference date, e.g. {"jkk", 10000}.
+struct PremiumInfo {
+  std::string name;
+  int64_t monthly_rupiah = 0;
+  std::string reference;
+};
+
+class RuleSet;
+
+// The outcome of loading: a RuleSet when there were no errors, and every diagnostic
+// (errors and warnings) in file order.
+struct LoadResult {
+  std::shared_ptr<const RuleSet> rules;
+  std::vector<Diagnostic> diagnostics;
+};
+
+class RuleSet {
+ public:
+  // Loads and compiles a rule file's text; `file_name` is used in diagnostics.
+  static LoadResult Load(std::string_view yaml_text, std::string_view file_name,
+                         const LoadOptions& options = {});
+  // Reads and compiles a rule file.
+  static LoadResult LoadFile(const std::string& path, const LoadOptions& options = {});
+  // As Load, but every error joined into one InvalidArgument status.
+  static absl::StatusOr<RuleSet> FromString(std::string_view yaml_text,
+                                            std::string_view file_name,
+                                            const LoadOptions& options = {});
+  // As LoadFile, but every error joined into one status (NotFound when unreadable).
+  static absl::StatusOr<RuleSet> FromFile(const std::string& path,
+                                          const LoadOptions& options = {});
+
+  // regulation.id, title, region code, the id it revises (may be empty).
+  const std::string& regulation_id() const;
+  const std::string& regulation_title() const;
+  const std::string& region() const;
+  const std::string& revises() const;
+  // The day dated values were resolved for.
+  absl::CivilDay reference_date() const;
+  // program.coverage_months.
+  int64_t coverage_months() const;
+  // Premium components resolved for the reference date, and their sum per person per month.
+  std::span<const PremiumInfo> premiums() const;
+  int64_t monthly_premium() const;
+
+  // The schema in file order; a field's slot is its index here.
+  std::span<const FieldInfo> fields() const;
+  // The slot of a field, or -1.
+  int FieldSlot(std::string_view name) const;
+  // The eligibility rules in file order; Decision bit i is rules()[i].
+  std::span<const RuleInfo> rules() const;
+  // Names of the lists and parameters (for summaries).
+  std::vector<std::string> list_names() const;
+  std::vector<std::string> parameter_names() const;
+
+  // The id of `text` in the list of code field `slot`: matches a code or an alias, ignoring
+  // case and surrounding spaces; kUnknownCode when it is in neither. Never allocates.
+  int32_t CodeId(int slot, std::string_view text) const;
+  // The canonical code text of id `id` in the list of code field `slot`.
+  std::string_view CodeText(int slot, int32_t id) const;
+
+  // Decides one candidate. `record` holds one value per field, in slot order (missing where
+  // there is no data). Thread-safe; never allocates.
+  void Evaluate(std::span<const Value> record, Decision* out) const;
+  Decision Evaluate(std::span<const Value> record) const;
+  // Every rule's outcome with the inputs it read, for people. Allocates.
+  Explanation Explain(std::span<const Value> record) const;
+
+ private:
+  explicit RuleSet(std::shared_ptr<const internal::Program> program);
+  std::shared_ptr<const internal::Program> program_;
+};
+
+}  // namespace aturan

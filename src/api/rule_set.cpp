@@ -1,0 +1,125 @@
+#include "aturan/rule_set.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/status/status.h"
+#include "base/strings.hpp"
+#include "compile/compiler.hpp"
+#include "eval/code_lookup.hpp"
+#include "eval/evaluator.hpp"
+#include "spec/load_spec.hpp"
+
+namespace aturan {
+
+using internal::Program;
+
+const char* StatusName(Status status) {
+  switch (status) {
+    case Status::kEligible: return "eligible";
+    case Status::kIneligible: return "ineligible";
+    case Status::kInvalid: return "invalid";
+  }
+  return "?";
+}
+
+RuleSet::RuleSet(std::shared_ptr<const Program> program) : program_(std::move(program)) {}
+
+LoadResult RuleSet::Load(std::string_view yaml_text, std::string_view file_name,
+                         const LoadOptions& options) {
+  LoadResult result;
+  std::optional<spec::Spec> spec = spec::LoadSpec(yaml_text, file_name, &result.diagnostics);
+  if (!spec || HasErrors(result.diagnostics)) return result;
+  std::shared_ptr<const Program> program = internal::Compile(*spec, options, &result.diagnostics);
+  if (program != nullptr) result.rules = std::shared_ptr<const RuleSet>(new RuleSet(program));
+  return result;
+}
+
+LoadResult RuleSet::LoadFile(const std::string& path, const LoadOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    LoadResult result;
+    result.diagnostics.push_back(Diagnostic{Diagnostic::Severity::kError, path, 0, 0,
+                                            "cannot open the rule file",
+                                            "check the path and that the file is readable"});
+    return result;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return Load(text.str(), path, options);
+}
+
+namespace {
+
+absl::StatusOr<RuleSet> ToStatusOr(const LoadResult& result) {
+  if (result.rules != nullptr) return *result.rules;
+  std::string message = FormatDiagnostics(result.diagnostics);
+  if (!message.empty() && message.back() == '\n') message.pop_back();
+  return absl::InvalidArgumentError(message);
+}
+
+}  // namespace
+
+absl::StatusOr<RuleSet> RuleSet::FromString(std::string_view yaml_text, std::string_view file_name,
+                                            const LoadOptions& options) {
+  return ToStatusOr(Load(yaml_text, file_name, options));
+}
+
+absl::StatusOr<RuleSet> RuleSet::FromFile(const std::string& path, const LoadOptions& options) {
+  LoadResult result = LoadFile(path, options);
+  if (result.rules == nullptr && !result.diagnostics.empty() && result.diagnostics[0].line == 0 &&
+      result.diagnostics[0].message == "cannot open the rule file") {
+    return absl::NotFoundError(aturan::StrCat(path, ": cannot open the rule file"));
+  }
+  return ToStatusOr(result);
+}
+
+const std::string& RuleSet::regulation_id() const { return program_->regulation_id; }
+const std::string& RuleSet::regulation_title() const { return program_->regulation_title; }
+const std::string& RuleSet::region() const { return program_->region; }
+const std::string& RuleSet::revises() const { return program_->revises; }
+absl::CivilDay RuleSet::reference_date() const { return program_->reference_date; }
+int64_t RuleSet::coverage_months() const { return program_->coverage_months; }
+std::span<const PremiumInfo> RuleSet::premiums() const { return program_->premiums; }
+int64_t RuleSet::monthly_premium() const { return program_->monthly_premium; }
+std::span<const FieldInfo> RuleSet::fields() const { return program_->fields; }
+std::span<const RuleInfo> RuleSet::rules() const { return program_->rules; }
+
+int RuleSet::FieldSlot(std::string_view name) const {
+  auto it = program_->slot_by_name.find(ToAbsl(name));
+  return it == program_->slot_by_name.end() ? -1 : it->second;
+}
+
+std::vector<std::string> RuleSet::list_names() const {
+  std::vector<std::string> names;
+  for (const internal::CodeList& list : program_->lists) names.push_back(list.name);
+  return names;
+}
+
+std::vector<std::string> RuleSet::parameter_names() const { return program_->parameter_names; }
+
+int32_t RuleSet::CodeId(int slot, std::string_view text) const {
+  if (slot < 0 || static_cast<size_t>(slot) >= program_->fields.size()) return kUnknownCode;
+  int32_t list = program_->field_list[slot];
+  if (list < 0) return kUnknownCode;
+  return internal::LookupCode(program_->lists[list], text);
+}
+
+std::string_view RuleSet::CodeText(int slot, int32_t id) const {
+  if (slot < 0 || static_cast<size_t>(slot) >= program_->fields.size()) return {};
+  int32_t list = program_->field_list[slot];
+  if (list < 0 || id < 0 || static_cast<size_t>(id) >= program_->lists[list].codes.size()) return {};
+  return program_->lists[list].codes[id];
+}
+
+void RuleSet::Evaluate(std::span<const Value> record, Decision* out) const {
+  internal::EvaluateRecord(*program_, record, out);
+}
+
+Decision RuleSet::Evaluate(std::span<const Value> record) const {
+  Decision decision;
+  internal::EvaluateRecord(*program_, record, &decision);
+  return decision;
+}
+
+}  // namespace aturan

@@ -1,0 +1,359 @@
+#include "compile/compiler.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "base/strings.hpp"
+#include "base/dates.hpp"
+#include "check/scope.hpp"
+#include "check/type_checker.hpp"
+#include "compile/lower.hpp"
+#include "eval/code_lookup.hpp"
+#include "expr/parse.hpp"
+
+namespace aturan::internal {
+namespace {
+
+class Compiler {
+ public:
+  Compiler(const spec::Spec& spec, const LoadOptions& options, std::vector<Diagnostic>* diagnostics)
+      : spec_(spec), options_(options), diagnostics_(diagnostics), p_(std::make_shared<Program>()) {}
+
+  std::shared_ptr<const Program> Run() {
+    CompileMetadata();
+    CompileLists();
+    CompileFields();
+    BuildScope();
+    CompileFieldDefaults();
+    CompilePremiums();
+    CompileRules();
+    CompilePriority();
+    if (HasErrors(*diagnostics_)) return nullptr;
+    return p_;
+  }
+
+ private:
+  void Error(spec::SourceRef at, std::string message, std::string hint = "") {
+    diagnostics_->push_back(Diagnostic{Diagnostic::Severity::kError, spec_.file, at.line,
+                                       at.column, std::move(message), std::move(hint)});
+  }
+
+  void CompileMetadata() {
+    const spec::Regulation& r = spec_.regulation;
+    p_->file = spec_.file;
+    p_->regulation_id = r.id.text;
+    p_->regulation_title = r.title.text;
+    p_->region = r.region.text;
+    p_->revises = r.revises.text;
+    p_->coverage_months = spec_.program.coverage_months;
+    if (options_.reference_date) {
+      p_->reference_date = *options_.reference_date;
+    } else if (spec_.program.reference_date) {
+      p_->reference_date = *spec_.program.reference_date;
+    } else {
+      Error(spec_.program.at, "program: missing reference_date",
+            "add reference_date: YYYY-MM-DD, the day dated values are resolved for");
+    }
+  }
+
+  void CompileLists() {
+    for (const spec::List& list : spec_.lists) {
+      CodeList codes;
+      codes.name = list.name.text;
+      list_index_.emplace(list.name.text, static_cast<int32_t>(p_->lists.size()));
+      p_->lists.push_back(std::move(codes));
+    }
+    for (size_t i = 0; i < spec_.lists.size(); ++i) {
+      const spec::List& list = spec_.lists[i];
+      CodeList& codes = p_->lists[i];
+      if (list.subset_of.text.empty()) {
+        for (const spec::ListItem& item : list.items) {
+          int32_t id = static_cast<int32_t>(codes.codes.size());
+          codes.codes.push_back(item.code.text);
+          codes.names.push_back(item.name);
+          codes.lookup.emplace(CodeKey(item.code.text), id);
+          for (const spec::LocatedText& alias : item.aliases) codes.lookup.emplace(CodeKey(alias.text), id);
+        }
+        continue;
+      }
+      auto parent = list_index_.find(list.subset_of.text);
+      if (parent == list_index_.end()) {
+        Error(list.subset_of.at, aturan::StrCat("unknown list '", list.subset_of.text, "'"));
+        continue;
+      }
+      codes.parent = parent->second;
+      const CodeList& domain = p_->lists[parent->second];
+      if (!spec_.lists[parent->second].subset_of.text.empty()) {
+        Error(list.subset_of.at, "a subset list cannot be a subset of another subset list",
+              "name the full list in subset_of");
+        continue;
+      }
+      for (const spec::ListItem& item : list.items) {
+        int32_t id = LookupCode(domain, item.code.text);
+        if (id == kUnknownCode) {
+          Error(item.code.at, aturan::StrCat("'", item.code.text, "' is not a code of list '",
+                                           domain.name, "'"));
+          continue;
+        }
+        codes.members.push_back(id);
+        codes.codes.push_back(domain.codes[id]);
+        codes.names.push_back(domain.names[id]);
+      }
+    }
+  }
+
+  void CompileFields() {
+    if (spec_.schema.size() > static_cast<size_t>(kMaxFields)) {
+      Error({}, aturan::StrCat("the schema has ", spec_.schema.size(), " fields; at most ",
+                             kMaxFields, " are allowed"));
+      return;
+    }
+    for (const spec::Field& f : spec_.schema) {
+      int32_t slot = static_cast<int32_t>(p_->fields.size());
+      FieldInfo info{f.name.text, f.type, f.list.text, f.description, f.required, f.key};
+      int32_t list = -1;
+      if (f.type == Type::kCode) {
+        auto it = list_index_.find(f.list.text);
+        if (it == list_index_.end()) {
+          Error(f.list.at, aturan::StrCat("field '", f.name.text, "': unknown list '", f.list.text, "'"));
+        } else {
+          list = it->second;
+          if (p_->lists[list].parent >= 0) {
+            Error(f.list.at, "a code field's list must be a full list, not a subset",
+                  aturan::StrCat("use list: ", p_->lists[p_->lists[list].parent].name,
+                               " and check membership with 'in ", f.list.text, "'"));
+          }
+        }
+      }
+      p_->fields.push_back(std::move(info));
+      p_->field_list.push_back(list);
+      p_->field_defaults.push_back(Value::MissingOf(f.type));
+      p_->slot_by_name.emplace(f.name.text, slot);
+      if (f.required || f.type == Type::kCode) p_->checked_slots.push_back(slot);
+    }
+  }
+
+  void BuildScope() {
+    for (size_t slot = 0; slot < p_->fields.size(); ++slot) {
+      Symbol s;
+      s.kind = Symbol::Kind::kField;
+      s.type = p_->fields[slot].type;
+      s.slot = static_cast<int32_t>(slot);
+      s.list = p_->field_list[slot];
+      scope_.Add(p_->fields[slot].name, s);
+    }
+    for (size_t i = 0; i < p_->lists.size(); ++i) {
+      Symbol s;
+      s.kind = Symbol::Kind::kList;
+      s.type = Type::kCode;
+      s.list = static_cast<int32_t>(i);
+      scope_.Add(p_->lists[i].name, s);
+    }
+    Symbol reference;
+    reference.kind = Symbol::Kind::kReferenceDate;
+    reference.type = Type::kDate;
+    reference.value = Value::FromDate(Date::FromCivil(p_->reference_date));
+    scope_.Add("tanggal_acuan", reference);
+    for (const spec::Parameter& parameter : spec_.parameters) {
+      const spec::DatedValue* dated = Resolve(parameter.values, parameter.name);
+      if (dated == nullptr) continue;
+      std::optional<Value> value = ConstantOf(dated->value, parameter.type, -1);
+      if (!value) continue;
+      Symbol s;
+      s.kind = Symbol::Kind::kParameter;
+      s.type = value->type();
+      s.value = *value;
+      scope_.Add(parameter.name.text, s);
+      p_->parameter_names.push_back(parameter.name.text);
+    }
+  }
+
+  // The value in force on the reference date, or nullptr (reported).
+  const spec::DatedValue* Resolve(const std::vector<spec::DatedValue>& values,
+                                  const spec::LocatedText& name) {
+    const spec::DatedValue* chosen = nullptr;
+    for (const spec::DatedValue& v : values) {
+      if (!v.from || *v.from <= p_->reference_date) chosen = &v;
+    }
+    if (chosen == nullptr) {
+      std::string first = values.empty() || !values.front().from
+                              ? std::string("none")
+                              : FormatIsoDate(Date::FromCivil(*values.front().from));
+      Error(name.at,
+            aturan::StrCat("'", name.text, "' has no value on the reference date ",
+                         FormatIsoDate(Date::FromCivil(p_->reference_date)),
+                         " (its first value holds from ", first, ")"),
+            "add a value dated on or before the reference date");
+    }
+    return chosen;
+  }
+
+  // A literal value: text taken as is for strings and codes, else parsed and folded.
+  std::optional<Value> ConstantOf(const spec::ExprText& text, std::optional<Type> declared,
+                                  int32_t list) {
+    if (declared == Type::kString) return Intern(Value::String(text.text), p_.get());
+    if (declared == Type::kCode) {
+      if (list < 0) {
+        Error(text.at, "a parameter cannot have type code", "use a list under lists: instead");
+        return std::nullopt;
+      }
+      int32_t id = LookupCode(p_->lists[list], text.text);
+      if (id == kUnknownCode) {
+        Error(text.at, aturan::StrCat("'", text.text, "' is not a code of list '", p_->lists[list].name, "'"));
+        return std::nullopt;
+      }
+      return Value::Code(id);
+    }
+    Scope empty;
+    std::optional<uint32_t> root = CompileExpression(text, empty);
+    if (!root) return std::nullopt;
+    const Node& node = p_->nodes[*root];
+    if (node.op != OpCode::kConst || node.constant.missing()) {
+      Error(text.at, aturan::StrCat("'", text.text, "' is not a constant value"),
+            "write a literal such as 18, 2_500_000, 0.5, 2023-01-01 or true");
+      return std::nullopt;
+    }
+    Value v = node.constant;
+    if (!declared || *declared == v.type()) return v;
+    if (*declared == Type::kMoney && v.type() == Type::kInt) return Value::Money(v.as_int());
+    if (*declared == Type::kDecimal && (v.type() == Type::kInt || v.type() == Type::kMoney)) {
+      return Value::Decimal(static_cast<double>(v.as_int()));
+    }
+    Error(text.at, aturan::StrCat("expected a value of type ", TypeName(*declared), ", got ", TypeName(v.type()),
+                                " '", text.text, "'"));
+    return std::nullopt;
+  }
+
+  // Parses, checks and lowers an expression; nullopt after reporting errors.
+  std::optional<uint32_t> CompileExpression(const spec::ExprText& text, const Scope& scope,
+                                            CheckedExpr* checked_out = nullptr) {
+    expr::ParseResult parsed = expr::ParseExpression(text.text);
+    if (parsed.error) {
+      Error(text.At(parsed.error->offset), parsed.error->message, parsed.error->hint);
+      return std::nullopt;
+    }
+    TypeChecker checker(scope, p_->lists, spec_.file, diagnostics_);
+    std::optional<CheckedExpr> checked = checker.Check(*parsed.ast, text);
+    if (!checked) return std::nullopt;
+    if (checked->is_list()) {
+      Error(text.at, "a list can only be used after 'in' or 'not in'");
+      return std::nullopt;
+    }
+    uint32_t root = Lower(*parsed.ast, *checked, p_.get());
+    if (checked_out != nullptr) *checked_out = std::move(*checked);
+    return root;
+  }
+
+  void CompileFieldDefaults() {
+    for (size_t slot = 0; slot < spec_.schema.size() && slot < p_->fields.size(); ++slot) {
+      const spec::Field& f = spec_.schema[slot];
+      if (!f.default_value) continue;
+      std::optional<Value> v = ConstantOf(*f.default_value, f.type, p_->field_list[slot]);
+      if (v) p_->field_defaults[slot] = *v;
+    }
+  }
+
+  void CompilePremiums() {
+    for (const spec::Premium& premium : spec_.program.premiums) {
+      const spec::DatedValue* dated = Resolve(premium.values, premium.name);
+      if (dated == nullptr) continue;
+      std::optional<Value> v = ConstantOf(dated->value, Type::kMoney, -1);
+      if (!v) continue;
+      if (v->as_int() < 0) {
+        Error(dated->value.at, "a premium cannot be negative");
+        continue;
+      }
+      std::string reference = dated->reference.empty() ? premium.reference : dated->reference;
+      p_->premiums.push_back(PremiumInfo{premium.name.text, v->as_int(), reference});
+      p_->monthly_premium += v->as_int();
+    }
+  }
+
+  void CompileRules() {
+    if (spec_.eligibility.size() > static_cast<size_t>(kMaxRules)) {
+      Error({}, aturan::StrCat("there are ", spec_.eligibility.size(), " eligibility rules; at most ",
+                             kMaxRules, " are allowed"));
+      return;
+    }
+    for (const spec::Rule& rule : spec_.eligibility) {
+      CheckedExpr checked;
+      std::optional<uint32_t> root = CompileExpression(rule.when, scope_, &checked);
+      if (!root) continue;
+      if (checked.type() != Type::kBool) {
+        Error(rule.when.at, aturan::StrCat("rule '", rule.id.text, "': 'when' must be a condition (bool), got ",
+                                         TypeName(checked.type())));
+        continue;
+      }
+      p_->rules.push_back(RuleInfo{rule.id.text, rule.when.text, rule.reason, rule.reference});
+      p_->rule_roots.push_back(*root);
+      RuleInputs inputs;
+      inputs.slots = checked.slots;
+      for (const std::string& name : checked.parameters) {
+        inputs.parameters.emplace_back(name, scope_.Find(name)->value);
+      }
+      p_->rule_inputs.push_back(std::move(inputs));
+    }
+  }
+
+  void CompilePriority() {
+    const spec::Priority& priority = spec_.priority;
+    if (priority.score) {
+      CheckedExpr checked;
+      std::optional<uint32_t> root = CompileExpression(*priority.score, scope_, &checked);
+      if (root && !IsNumeric(checked.type())) {
+        Error(priority.score->at, aturan::StrCat("priority score must be a number, got ",
+                                               TypeName(checked.type())));
+      } else if (root) {
+        p_->has_score_expression = true;
+        p_->score_root = *root;
+      }
+    }
+    for (const spec::ScoreTerm& term : priority.terms) {
+      CheckedExpr checked;
+      std::optional<uint32_t> when = CompileExpression(term.when, scope_, &checked);
+      if (when && checked.type() != Type::kBool) {
+        Error(term.when.at, aturan::StrCat("score term '", term.id.text, "': 'when' must be a condition (bool)"));
+        continue;
+      }
+      std::optional<Value> points = ConstantOf(term.points, std::nullopt, -1);
+      if (points && !IsNumeric(points->type())) {
+        Error(term.points.at, "points must be a number");
+        continue;
+      }
+      if (!when || !points) continue;
+      double p = points->type() == Type::kDecimal ? points->as_decimal()
+                                                  : static_cast<double>(points->as_int());
+      p_->score_terms.push_back(ScoreTerm{term.id.text, *when, p});
+    }
+    if (priority.order.size() > static_cast<size_t>(kMaxOrderKeys)) {
+      Error(priority.at, aturan::StrCat("priority.order has ", priority.order.size(),
+                                      " keys; at most ", kMaxOrderKeys, " are allowed"));
+      return;
+    }
+    for (const spec::OrderKey& key : priority.order) {
+      auto it = p_->slot_by_name.find(key.field.text);
+      if (it == p_->slot_by_name.end()) {
+        Error(key.field.at, aturan::StrCat("priority.order: unknown field '", key.field.text, "'"));
+        continue;
+      }
+      p_->order.push_back(OrderKey{it->second, key.descending});
+    }
+  }
+
+  const spec::Spec& spec_;
+  const LoadOptions& options_;
+  std::vector<Diagnostic>* diagnostics_;
+  std::shared_ptr<Program> p_;
+  absl::flat_hash_map<std::string, int32_t> list_index_;
+  Scope scope_;
+};
+
+}  // namespace
+
+std::shared_ptr<const Program> Compile(const spec::Spec& spec, const LoadOptions& options,
+                                       std::vector<Diagnostic>* diagnostics) {
+  return Compiler(spec, options, diagnostics).Run();
+}
+
+}  // namespace aturan::internal

@@ -1,0 +1,403 @@
+#include "eval/evaluator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string_view>
+
+#include "base/dates.hpp"
+#include "base/nik.hpp"
+#include "base/strings.hpp"
+#include "base/utf8.hpp"
+
+namespace aturan::internal {
+namespace {
+
+constexpr Value kMissingBool = Value::MissingOf(Type::kBool);
+
+Value WithType(Type type, int64_t payload) {
+  switch (type) {
+    case Type::kMoney: return Value::Money(payload);
+    case Type::kDate: return Value::FromDate(Date{static_cast<int32_t>(payload)});
+    case Type::kCode: return Value::Code(static_cast<int32_t>(payload));
+    case Type::kBool: return Value::Bool(payload != 0);
+    default: return Value::Int(payload);
+  }
+}
+
+template <typename T>
+bool Holds(Compare compare, const T& a, const T& b) {
+  switch (compare) {
+    case Compare::kEq: return a == b;
+    case Compare::kNe: return a != b;
+    case Compare::kLt: return a < b;
+    case Compare::kLe: return a <= b;
+    case Compare::kGt: return a > b;
+    case Compare::kGe: return a >= b;
+  }
+  return false;
+}
+
+// The text of a string value, or of a code value of list `list`.
+std::string_view TextOf(const Program& program, const Value& v, int32_t list) {
+  if (v.type() != Type::kCode) return v.as_string();
+  const CodeList& codes = program.lists[list];
+  int32_t id = v.as_code();
+  if (id < 0 || static_cast<size_t>(id) >= codes.codes.size()) return {};
+  return codes.codes[id];
+}
+
+// Rounds half away from zero into an int64, or nullopt when out of range.
+bool RoundToInt64(double d, int64_t* out) {
+  if (!std::isfinite(d) || d >= 9.2e18 || d <= -9.2e18) return false;
+  *out = static_cast<int64_t>(std::llround(d));
+  return true;
+}
+
+bool ToInt64(double d, int64_t* out) {
+  if (!std::isfinite(d) || d >= 9.2e18 || d <= -9.2e18) return false;
+  *out = static_cast<int64_t>(d);
+  return true;
+}
+
+class Evaluator {
+ public:
+  Evaluator(const Program& program, std::span<const Value> record)
+      : p_(program), record_(record) {}
+
+  Value Eval(uint32_t index) const {
+    const Node& n = p_.nodes[index];
+    switch (n.op) {
+      case OpCode::kConst:
+        return n.constant;
+      case OpCode::kField:
+        return ReadField(p_, n.slot, record_);
+      case OpCode::kNot: {
+        Value a = Eval(n.arg0);
+        return a.missing() ? kMissingBool : Value::Bool(!a.as_bool());
+      }
+      case OpCode::kAnd: {
+        Value a = Eval(n.arg0);
+        if (!a.missing() && !a.as_bool()) return Value::Bool(false);
+        Value b = Eval(n.arg1);
+        if (!b.missing() && !b.as_bool()) return Value::Bool(false);
+        return a.missing() || b.missing() ? kMissingBool : Value::Bool(true);
+      }
+      case OpCode::kOr: {
+        Value a = Eval(n.arg0);
+        if (!a.missing() && a.as_bool()) return Value::Bool(true);
+        Value b = Eval(n.arg1);
+        if (!b.missing() && b.as_bool()) return Value::Bool(true);
+        return a.missing() || b.missing() ? kMissingBool : Value::Bool(false);
+      }
+      case OpCode::kIf: {
+        Value c = Eval(n.arg0);
+        if (c.missing()) return Value::MissingOf(n.type);
+        return Eval(c.as_bool() ? n.arg1 : n.arg2);
+      }
+      case OpCode::kIsMissing:
+        return Value::Bool(Eval(n.arg0).missing());
+      case OpCode::kCoalesce: {
+        Value a = Eval(n.arg0);
+        return a.missing() ? Eval(n.arg1) : a;
+      }
+      default:
+        return EvalArithmetic(n);
+    }
+  }
+
+ private:
+  Value Missing(const Node& n) const { return Value::MissingOf(n.type); }
+
+  Value EvalArithmetic(const Node& n) const {
+    switch (n.op) {
+      case OpCode::kNegInt: {
+        Value a = Eval(n.arg0);
+        if (a.missing() || a.as_int() == std::numeric_limits<int64_t>::min()) return Missing(n);
+        return WithType(n.type, -a.as_int());
+      }
+      case OpCode::kNegDecimal: {
+        Value a = Eval(n.arg0);
+        return a.missing() ? Missing(n) : Value::Decimal(-a.as_decimal());
+      }
+      case OpCode::kToDecimal: {
+        Value a = Eval(n.arg0);
+        return a.missing() ? Missing(n) : Value::Decimal(static_cast<double>(a.as_int()));
+      }
+      case OpCode::kRoundToMoney: {
+        Value a = Eval(n.arg0);
+        int64_t r;
+        if (a.missing() || !RoundToInt64(a.as_decimal(), &r)) return Missing(n);
+        return Value::Money(r);
+      }
+      case OpCode::kAddInt:
+      case OpCode::kSubInt:
+      case OpCode::kMulInt:
+      case OpCode::kModInt: {
+        Value a = Eval(n.arg0);
+        if (a.missing()) return Missing(n);
+        Value b = Eval(n.arg1);
+        if (b.missing()) return Missing(n);
+        int64_t x = a.as_int(), y = b.as_int(), r = 0;
+        bool overflow = false;
+        switch (n.op) {
+          case OpCode::kAddInt: overflow = __builtin_add_overflow(x, y, &r); break;
+          case OpCode::kSubInt: overflow = __builtin_sub_overflow(x, y, &r); break;
+          case OpCode::kMulInt: overflow = __builtin_mul_overflow(x, y, &r); break;
+          default:
+            if (y == 0) return Missing(n);
+            r = (y == -1) ? 0 : x % y;
+        }
+        if (overflow) return Missing(n);
+        if (n.type == Type::kDate && (r > std::numeric_limits<int32_t>::max() ||
+                                      r < std::numeric_limits<int32_t>::min())) {
+          return Missing(n);
+        }
+        return WithType(n.type, r);
+      }
+      case OpCode::kAddDecimal:
+      case OpCode::kSubDecimal:
+      case OpCode::kMulDecimal:
+      case OpCode::kDivDecimal: {
+        Value a = Eval(n.arg0);
+        if (a.missing()) return Missing(n);
+        Value b = Eval(n.arg1);
+        if (b.missing()) return Missing(n);
+        double x = a.as_decimal(), y = b.as_decimal(), r;
+        switch (n.op) {
+          case OpCode::kAddDecimal: r = x + y; break;
+          case OpCode::kSubDecimal: r = x - y; break;
+          case OpCode::kMulDecimal: r = x * y; break;
+          default:
+            if (y == 0) return Missing(n);
+            r = x / y;
+        }
+        return std::isfinite(r) ? Value::Decimal(r) : Missing(n);
+      }
+      default:
+        return EvalComparison(n);
+    }
+  }
+
+  Value EvalComparison(const Node& n) const {
+    switch (n.op) {
+      case OpCode::kCompareInt:
+      case OpCode::kCompareDecimal:
+      case OpCode::kCompareString:
+      case OpCode::kCompareCodeString: {
+        Value a = Eval(n.arg0);
+        if (a.missing()) return kMissingBool;
+        Value b = Eval(n.arg1);
+        if (b.missing()) return kMissingBool;
+        switch (n.op) {
+          case OpCode::kCompareInt: return Value::Bool(Holds(n.compare, a.as_int(), b.as_int()));
+          case OpCode::kCompareDecimal:
+            return Value::Bool(Holds(n.compare, a.as_decimal(), b.as_decimal()));
+          case OpCode::kCompareString:
+            return Value::Bool(Holds(n.compare, a.as_string(), b.as_string()));
+          default:
+            return Value::Bool(
+                Holds(n.compare, TextOf(p_, a, n.list), TextOf(p_, b, n.list)));
+        }
+      }
+      case OpCode::kBetweenInt: {
+        Value x = Eval(n.arg0), lo = Eval(n.arg1), hi = Eval(n.arg2);
+        if (x.missing() || lo.missing() || hi.missing()) return kMissingBool;
+        return Value::Bool(lo.as_int() <= x.as_int() && x.as_int() <= hi.as_int());
+      }
+      case OpCode::kBetweenDecimal: {
+        Value x = Eval(n.arg0), lo = Eval(n.arg1), hi = Eval(n.arg2);
+        if (x.missing() || lo.missing() || hi.missing()) return kMissingBool;
+        return Value::Bool(lo.as_decimal() <= x.as_decimal() && x.as_decimal() <= hi.as_decimal());
+      }
+      case OpCode::kInCodeSet: {
+        Value x = Eval(n.arg0);
+        if (x.missing()) return kMissingBool;
+        const std::vector<bool>& set = p_.code_sets[n.set];
+        int32_t id = x.as_code();
+        bool in = id >= 0 && static_cast<size_t>(id) < set.size() && set[id];
+        return Value::Bool(in != n.negate);
+      }
+      case OpCode::kInIntSet: {
+        Value x = Eval(n.arg0);
+        if (x.missing()) return kMissingBool;
+        const std::vector<int64_t>& set = p_.int_sets[n.set];
+        bool in = std::binary_search(set.begin(), set.end(), x.as_int());
+        return Value::Bool(in != n.negate);
+      }
+      case OpCode::kInDecimalSet: {
+        Value x = Eval(n.arg0);
+        if (x.missing()) return kMissingBool;
+        const std::vector<double>& set = p_.decimal_sets[n.set];
+        bool in = std::binary_search(set.begin(), set.end(), x.as_decimal());
+        return Value::Bool(in != n.negate);
+      }
+      case OpCode::kInStringSet: {
+        Value x = Eval(n.arg0);
+        if (x.missing()) return kMissingBool;
+        bool in = p_.string_sets[n.set].contains(ToAbsl(x.as_string()));
+        return Value::Bool(in != n.negate);
+      }
+      default:
+        return EvalFunction(n);
+    }
+  }
+
+  Value EvalMinMax(const Node& n) const {
+    bool is_min = n.op == OpCode::kMinInt || n.op == OpCode::kMinDecimal;
+    bool decimal = n.op == OpCode::kMinDecimal || n.op == OpCode::kMaxDecimal;
+    Value best;
+    for (uint32_t i = 0; i < n.args_count; ++i) {
+      Value v = Eval(p_.args[n.args_begin + i]);
+      if (v.missing()) return Missing(n);
+      if (i == 0) {
+        best = v;
+        continue;
+      }
+      bool better = decimal ? (is_min ? v.as_decimal() < best.as_decimal()
+                                      : v.as_decimal() > best.as_decimal())
+                            : (is_min ? v.as_int() < best.as_int() : v.as_int() > best.as_int());
+      if (better) best = v;
+    }
+    return best;
+  }
+
+  Value EvalFunction(const Node& n) const {
+    switch (n.op) {
+      case OpCode::kMinInt:
+      case OpCode::kMaxInt:
+      case OpCode::kMinDecimal:
+      case OpCode::kMaxDecimal:
+        return EvalMinMax(n);
+      default:
+        break;
+    }
+    Value a = Eval(n.arg0);
+    if (a.missing()) return Missing(n);
+    switch (n.op) {
+      case OpCode::kAge: {
+        Value on = Eval(n.arg1);
+        if (on.missing()) return Missing(n);
+        return Value::Int(AgeInYears(a.as_date(), on.as_date()));
+      }
+      case OpCode::kAbsInt:
+        if (a.as_int() == std::numeric_limits<int64_t>::min()) return Missing(n);
+        return WithType(n.type, a.as_int() < 0 ? -a.as_int() : a.as_int());
+      case OpCode::kAbsDecimal:
+        return Value::Decimal(std::fabs(a.as_decimal()));
+      case OpCode::kFloor:
+      case OpCode::kCeil:
+      case OpCode::kRound: {
+        if (a.type() != Type::kDecimal) return Value::Int(a.as_int());
+        double d = a.as_decimal();
+        int64_t r;
+        bool ok = n.op == OpCode::kRound ? RoundToInt64(d, &r)
+                                         : ToInt64(n.op == OpCode::kFloor ? std::floor(d)
+                                                                         : std::ceil(d), &r);
+        return ok ? Value::Int(r) : Missing(n);
+      }
+      case OpCode::kStartsWith:
+      case OpCode::kContains: {
+        Value b = Eval(n.arg1);
+        if (b.missing()) return Missing(n);
+        std::string_view text = TextOf(p_, a, n.list), part = b.as_string();
+        bool result = n.op == OpCode::kStartsWith ? text.starts_with(part)
+                                                  : text.find(part) != std::string_view::npos;
+        return Value::Bool(result);
+      }
+      case OpCode::kLen:
+        return Value::Int(static_cast<int64_t>(Utf8Length(a.as_string())));
+      case OpCode::kYear:
+        return Value::Int(a.as_date().ToCivil().year());
+      case OpCode::kMonth:
+        return Value::Int(a.as_date().ToCivil().month());
+      case OpCode::kDay:
+        return Value::Int(a.as_date().ToCivil().day());
+      case OpCode::kNikValid:
+        return Value::Bool(NikValid(a.as_string()));
+      case OpCode::kNikSex: {
+        std::optional<char> sex = NikSex(a.as_string());
+        if (!sex) return Missing(n);
+        return Value::String(*sex == 'P' ? std::string_view("P") : std::string_view("L"));
+      }
+      case OpCode::kNikBirthDate: {
+        std::optional<Date> birth =
+            NikBirthDate(a.as_string(), Date::FromCivil(p_.reference_date));
+        return birth ? Value::FromDate(*birth) : Missing(n);
+      }
+      default:
+        return Missing(n);
+    }
+  }
+
+  const Program& p_;
+  std::span<const Value> record_;
+};
+
+}  // namespace
+
+Value ReadField(const Program& program, int32_t slot, std::span<const Value> record) {
+  if (static_cast<size_t>(slot) < record.size() && !record[slot].missing()) return record[slot];
+  return program.field_defaults[slot];
+}
+
+Value EvaluateNode(const Program& program, uint32_t index, std::span<const Value> record) {
+  return Evaluator(program, record).Eval(index);
+}
+
+int32_t FindInvalidSlot(const Program& program, std::span<const Value> record) {
+  for (int32_t slot : program.checked_slots) {
+    Value v = ReadField(program, slot, record);
+    if (v.missing()) {
+      if (program.fields[slot].required) return slot;
+      continue;
+    }
+    int32_t list = program.field_list[slot];
+    if (list >= 0) {
+      int32_t id = v.as_code();
+      if (v.type() != Type::kCode || id < 0 ||
+          static_cast<size_t>(id) >= program.lists[list].codes.size()) {
+        return slot;
+      }
+    }
+  }
+  return -1;
+}
+
+void EvaluateRecord(const Program& program, std::span<const Value> record, Decision* out) {
+  out->failed.reset();
+  out->unknown.reset();
+  out->score = 0;
+  out->order_key_size = 0;
+  out->invalid_slot = FindInvalidSlot(program, record);
+  if (out->invalid_slot >= 0) {
+    out->status = Status::kInvalid;
+    return;
+  }
+  Evaluator evaluator(program, record);
+  for (size_t i = 0; i < program.rule_roots.size(); ++i) {
+    Value v = evaluator.Eval(program.rule_roots[i]);
+    if (v.missing()) {
+      out->failed.set(i);
+      out->unknown.set(i);
+    } else if (!v.as_bool()) {
+      out->failed.set(i);
+    }
+  }
+  out->status = out->failed.any() ? Status::kIneligible : Status::kEligible;
+  if (program.has_score_expression) {
+    Value s = evaluator.Eval(program.score_root);
+    if (!s.missing()) {
+      out->score = s.type() == Type::kDecimal ? s.as_decimal() : static_cast<double>(s.as_int());
+    }
+  }
+  for (const ScoreTerm& term : program.score_terms) {
+    Value w = evaluator.Eval(term.when);
+    if (!w.missing() && w.as_bool()) out->score += term.points;
+  }
+  for (const OrderKey& key : program.order) {
+    out->order_key[out->order_key_size++] = ReadField(program, key.slot, record);
+  }
+}
+
+}  // namespace aturan::internal

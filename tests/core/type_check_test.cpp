@@ -1,0 +1,162 @@
+// Type errors in expressions: each kind reported at the rule file's line and column of the
+// offending sub-expression, with a hint.
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "test_rules.hpp"
+
+namespace aturan {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::ErrorsOf;
+using testing::RuleFileWith;
+
+struct Where {
+  uint32_t line;
+  uint32_t column;
+};
+
+// Where byte `offset` of `when` lands in RuleFileWith(when): the expression sits in a
+// single-quoted scalar after "    when: ".
+Where PositionIn(const std::string& when, size_t offset) {
+  std::string yaml = RuleFileWith(when);
+  size_t at = yaml.find("    when: '");
+  uint32_t line = 1;
+  for (size_t i = 0; i < at; ++i) line += yaml[i] == '\n';
+  return {line, static_cast<uint32_t>(std::string("    when: '").size() + offset + 1)};
+}
+
+// The single error of loading `when`, checked to stand at the position of `marker` in it.
+Diagnostic SingleErrorAt(const std::string& when, const std::string& marker) {
+  std::vector<Diagnostic> errors = ErrorsOf(when);
+  EXPECT_EQ(errors.size(), 1u) << FormatDiagnostics(errors);
+  if (errors.empty()) return {};
+  Where where = PositionIn(when, when.find(marker));
+  EXPECT_EQ(errors[0].line, where.line) << errors[0].ToString();
+  EXPECT_EQ(errors[0].column, where.column) << errors[0].ToString();
+  EXPECT_EQ(errors[0].file, "uji.yaml");
+  return errors[0];
+}
+
+TEST(TypeCheck, UnknownNameSuggestsTheClosest) {
+  Diagnostic d = SingleErrorAt("n > 1 and pekrjaan == 2", "pekrjaan");
+  EXPECT_THAT(d.message, HasSubstr("unknown name 'pekrjaan'"));
+  EXPECT_THAT(d.hint, HasSubstr("did you mean 'pekerjaan'?"));
+}
+
+TEST(TypeCheck, FunctionUsedAsValue) {
+  Diagnostic d = SingleErrorAt("age > 3", "age");
+  EXPECT_THAT(d.message, HasSubstr("'age' is a function"));
+}
+
+TEST(TypeCheck, UnknownFunctionSuggestsTheClosest) {
+  Diagnostic d = SingleErrorAt("b or ages(t, t) > 1", "ages");
+  EXPECT_THAT(d.message, HasSubstr("unknown function 'ages'"));
+  EXPECT_THAT(d.hint, HasSubstr("did you mean 'age'?"));
+  // Nothing close: the hint lists the functions.
+  Diagnostic far = SingleErrorAt("umur(t, tanggal_acuan) > 3", "umur");
+  EXPECT_THAT(far.hint, HasSubstr("functions: age, min, max"));
+}
+
+TEST(TypeCheck, WrongArity) {
+  Diagnostic d = SingleErrorAt("b and age(t) > 18", "age(t)");
+  EXPECT_THAT(d.message, HasSubstr("age() takes 2 arguments, got 1"));
+  EXPECT_THAT(d.hint, HasSubstr("age(birth_date: date, on: date)"));
+  EXPECT_THAT(SingleErrorAt("min(n) > 1", "min").message, HasSubstr("at least 2"));
+}
+
+TEST(TypeCheck, WrongArgumentType) {
+  Diagnostic d = SingleErrorAt("age(s, tanggal_acuan) > 18", "s,");
+  EXPECT_THAT(d.message, HasSubstr("age() argument 1 must be a date, got string"));
+}
+
+TEST(TypeCheck, MismatchedComparison) {
+  Diagnostic d = SingleErrorAt("b or n == \"lima\"", "n ==");
+  EXPECT_THAT(d.message, HasSubstr("cannot compare int with string"));
+  EXPECT_THAT(SingleErrorAt("t < 5", "t").message, HasSubstr("cannot compare date with int"));
+  EXPECT_THAT(SingleErrorAt("b < true", "b").message, HasSubstr("cannot order bool"));
+  EXPECT_THAT(SingleErrorAt("k < \"ojek\"", "k").message, HasSubstr("cannot order codes"));
+  EXPECT_THAT(SingleErrorAt("k == g", "k").message, HasSubstr("cannot compare codes of list 'pekerjaan'"));
+}
+
+TEST(TypeCheck, CodeLiteralMustBeInTheList) {
+  Diagnostic d = SingleErrorAt("k == \"bechak\"", "\"bechak\"");
+  EXPECT_THAT(d.message, HasSubstr("\"bechak\" is not a code of list 'pekerjaan'"));
+  EXPECT_THAT(d.hint, HasSubstr("did you mean 'becak'?"));
+  EXPECT_THAT(SingleErrorAt("k in [\"ojek\", \"nelayan\"]", "\"nelayan\"").message,
+              HasSubstr("\"nelayan\" is not a code"));
+}
+
+TEST(TypeCheck, InNeedsAMatchingList) {
+  EXPECT_THAT(SingleErrorAt("s in rentan", "s").message, HasSubstr("'in rentan' needs a code of list 'pekerjaan'"));
+  EXPECT_THAT(SingleErrorAt("g in rentan", "g").message, HasSubstr("got a code of list 'jenis_kelamin'"));
+  EXPECT_THAT(SingleErrorAt("n in 5", "5").message, HasSubstr("must be a list"));
+  EXPECT_THAT(SingleErrorAt("n in [\"a\"]", "[").message, HasSubstr("cannot look up int in a list of string"));
+  EXPECT_THAT(SingleErrorAt("n in [1, \"a\"]", "\"a\"").message, HasSubstr("list items must have one type"));
+  EXPECT_THAT(SingleErrorAt("n in [1, n]", "n]").message, HasSubstr("only constant values"));
+}
+
+TEST(TypeCheck, ListOutsideIn) {
+  EXPECT_THAT(SingleErrorAt("rentan == 1", "rentan").message, HasSubstr("a list can only be used after 'in'"));
+  std::vector<Diagnostic> errors = ErrorsOf("rentan");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].message, HasSubstr("a list can only be used after 'in'"));
+}
+
+TEST(TypeCheck, ArithmeticTypes) {
+  EXPECT_THAT(SingleErrorAt("m * m > 0", "m * m").message, HasSubstr("cannot multiply money by money"));
+  EXPECT_THAT(SingleErrorAt("s + 1 == 2", "s + 1").message, HasSubstr("cannot apply '+' to string and int"));
+  EXPECT_THAT(SingleErrorAt("t + t == t", "t + t").message, HasSubstr("cannot apply '+' to date and date"));
+  EXPECT_THAT(SingleErrorAt("d % 2 == 0", "d % 2").message, HasSubstr("cannot apply '%'"));
+  EXPECT_THAT(SingleErrorAt("-s == s", "-s").message, HasSubstr("unary '-' needs a number"));
+  EXPECT_THAT(SingleErrorAt("not n", "not").message, HasSubstr("'not' needs a bool"));
+  EXPECT_THAT(SingleErrorAt("n and b", "n").message, HasSubstr("'and' needs bool operands"));
+}
+
+TEST(TypeCheck, BetweenAndIf) {
+  EXPECT_THAT(SingleErrorAt("n between t and 5", "n between").message, HasSubstr("'between' needs three numbers or three dates"));
+  EXPECT_THAT(SingleErrorAt("(if n then 1 else 2) == 1", "n then").message, HasSubstr("condition after 'if' must be bool"));
+  EXPECT_THAT(SingleErrorAt("(if b then 1 else \"x\") == 1", "if").message, HasSubstr("'then' and 'else' must give the same type"));
+}
+
+TEST(TypeCheck, RuleMustBeACondition) {
+  std::vector<Diagnostic> errors = ErrorsOf("n + 1");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].message, HasSubstr("'when' must be a condition (bool), got int"));
+}
+
+TEST(TypeCheck, ParseErrorsArePlacedInTheFile) {
+  std::vector<Diagnostic> errors = ErrorsOf("n > 1 and and b");
+  ASSERT_EQ(errors.size(), 1u);
+  Where where = PositionIn("n > 1 and and b", 10);
+  EXPECT_EQ(errors[0].line, where.line);
+  EXPECT_EQ(errors[0].column, where.column) << errors[0].ToString();
+}
+
+TEST(TypeCheck, EveryBrokenExpressionIsReported) {
+  std::string extra =
+      "  - id: kedua\n    when: umur > 1\n    reason: uji\n"
+      "  - id: ketiga\n    when: n == \"x\"\n    reason: uji\n";
+  std::vector<Diagnostic> errors = ErrorsOf("pekrjaan == 1", extra);
+  ASSERT_EQ(errors.size(), 3u) << FormatDiagnostics(errors);
+  EXPECT_LT(errors[0].line, errors[1].line);
+  EXPECT_LT(errors[1].line, errors[2].line);
+}
+
+TEST(TypeCheck, ParameterValuesAreTyped) {
+  std::string yaml = RuleFileWith("true");
+  std::string bad = absl::StrReplaceAll(yaml, {{"usia_min: {type: int, value: 18}", "usia_min: {type: int, value: 2023-01-01}"}});
+  std::vector<Diagnostic> errors = RuleSet::Load(bad, "uji.yaml").diagnostics;
+  ASSERT_EQ(errors.size(), 1u) << FormatDiagnostics(errors);
+  EXPECT_THAT(errors[0].message, HasSubstr("expected a value of type int, got date"));
+  std::string not_constant = absl::StrReplaceAll(yaml, {{"value: 18}", "value: n + 1}"}});
+  errors = RuleSet::Load(not_constant, "uji.yaml").diagnostics;
+  ASSERT_FALSE(errors.empty());
+  EXPECT_THAT(errors[0].message, HasSubstr("unknown name 'n'"));
+}
+
+}  // namespace
+}  // namespace aturan
