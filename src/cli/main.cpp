@@ -1,16 +1,26 @@
 // aturan — the command line: check rule files, explain decisions.
 #include <iostream>
+#include <map>
+#include <string>
 
 #include "CLI/CLI.hpp"
 #include "aturan/version.hpp"
+#include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"aturan: rules for regional BPJS Ketenagakerjaan cover of pekerja rentan"};
+  CLI::App app{
+      "aturan: eligibility rules for regional BPJS Ketenagakerjaan cover of pekerja rentan.\n"
+      "Rule files are YAML (docs/rule-format.md); expressions are described in docs/expressions.md."};
   app.set_version_flag("--version", aturan::Version());
-  app.require_subcommand(0, 1);
-  CLI11_PARSE(app, argc, argv);
-  if (app.get_subcommands().empty()) {
-    std::cout << app.help();
+  app.require_subcommand(1, 1);
+  std::map<std::string, aturan::cli::Command> commands;
+  commands["check"] = aturan::cli::AddCheckCommand(app);
+  commands["explain"] = aturan::cli::AddExplainCommand(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : aturan::cli::kExitBadInput;
   }
-  return 0;
+  return commands.at(app.get_subcommands().front()->get_name())();
 }

@@ -1,0 +1,24 @@
+// cli/commands.hpp — the subcommands of the aturan command line. Each registers its options
+// on the CLI11 app and returns the function that runs it (returning the exit code).
+#pragma once
+
+#include <functional>
+
+#include "CLI/CLI.hpp"
+
+namespace aturan::cli {
+
+// Exit codes shared by all subcommands.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRuleErrors = 1;  // a rule file has errors
+inline constexpr int kExitBadInput = 2;    // wrong arguments or unreadable input
+
+using Command = std::function<int()>;
+
+// `aturan check RULES.yaml...`: validate rule files and summarise them.
+Command AddCheckCommand(CLI::App& app);
+
+// `aturan explain RULES.yaml [--set f=v]... [--record FILE]`: decide one candidate and say why.
+Command AddExplainCommand(CLI::App& app);
+
+}  // namespace aturan::cli
