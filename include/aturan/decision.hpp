@@ -41,6 +41,7 @@ struct Decision {
   double score = 0;                // priority score (0 when the rule file has none)
   int invalid_slot = -1;           // kInvalid: the field that made the record invalid
   // Values of priority.order's fields, in order: with the score, a total order of candidates.
+  // String values point into the record that was evaluated: valid as long as it is.
   std::array<Value, kMaxOrderKeys> order_key{};
   int order_key_size = 0;
 

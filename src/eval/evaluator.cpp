@@ -65,6 +65,17 @@ class Evaluator {
   Evaluator(const Program& program, std::span<const Value> record)
       : p_(program), record_(record) {}
 
+  // A child's value: constants and fields are read in place, without a call.
+  Value Operand(uint32_t index) const {
+    const Node& n = p_.nodes[index];
+    if (n.op == OpCode::kConst) return n.constant;
+    if (n.op == OpCode::kField) {
+      if (static_cast<size_t>(n.slot) < record_.size() && !record_[n.slot].missing()) return record_[n.slot];
+      return n.constant;
+    }
+    return Eval(index);
+  }
+
   Value Eval(uint32_t index) const {
     const Node& n = p_.nodes[index];
     switch (n.op) {
@@ -73,33 +84,33 @@ class Evaluator {
       case OpCode::kField:
         return ReadField(p_, n.slot, record_);
       case OpCode::kNot: {
-        Value a = Eval(n.arg0);
+        Value a = Operand(n.arg0);
         return a.missing() ? kMissingBool : Value::Bool(!a.as_bool());
       }
       case OpCode::kAnd: {
-        Value a = Eval(n.arg0);
+        Value a = Operand(n.arg0);
         if (!a.missing() && !a.as_bool()) return Value::Bool(false);
-        Value b = Eval(n.arg1);
+        Value b = Operand(n.arg1);
         if (!b.missing() && !b.as_bool()) return Value::Bool(false);
         return a.missing() || b.missing() ? kMissingBool : Value::Bool(true);
       }
       case OpCode::kOr: {
-        Value a = Eval(n.arg0);
+        Value a = Operand(n.arg0);
         if (!a.missing() && a.as_bool()) return Value::Bool(true);
-        Value b = Eval(n.arg1);
+        Value b = Operand(n.arg1);
         if (!b.missing() && b.as_bool()) return Value::Bool(true);
         return a.missing() || b.missing() ? kMissingBool : Value::Bool(false);
       }
       case OpCode::kIf: {
-        Value c = Eval(n.arg0);
+        Value c = Operand(n.arg0);
         if (c.missing()) return Value::MissingOf(n.type);
-        return Eval(c.as_bool() ? n.arg1 : n.arg2);
+        return Operand(c.as_bool() ? n.arg1 : n.arg2);
       }
       case OpCode::kIsMissing:
-        return Value::Bool(Eval(n.arg0).missing());
+        return Value::Bool(Operand(n.arg0).missing());
       case OpCode::kCoalesce: {
-        Value a = Eval(n.arg0);
-        return a.missing() ? Eval(n.arg1) : a;
+        Value a = Operand(n.arg0);
+        return a.missing() ? Operand(n.arg1) : a;
       }
       default:
         return EvalArithmetic(n);
@@ -112,20 +123,20 @@ class Evaluator {
   Value EvalArithmetic(const Node& n) const {
     switch (n.op) {
       case OpCode::kNegInt: {
-        Value a = Eval(n.arg0);
+        Value a = Operand(n.arg0);
         if (a.missing() || a.as_int() == std::numeric_limits<int64_t>::min()) return Missing(n);
         return WithType(n.type, -a.as_int());
       }
       case OpCode::kNegDecimal: {
-        Value a = Eval(n.arg0);
+        Value a = Operand(n.arg0);
         return a.missing() ? Missing(n) : Value::Decimal(-a.as_decimal());
       }
       case OpCode::kToDecimal: {
-        Value a = Eval(n.arg0);
+        Value a = Operand(n.arg0);
         return a.missing() ? Missing(n) : Value::Decimal(static_cast<double>(a.as_int()));
       }
       case OpCode::kRoundToMoney: {
-        Value a = Eval(n.arg0);
+        Value a = Operand(n.arg0);
         int64_t r;
         if (a.missing() || !RoundToInt64(a.as_decimal(), &r)) return Missing(n);
         return Value::Money(r);
@@ -134,9 +145,9 @@ class Evaluator {
       case OpCode::kSubInt:
       case OpCode::kMulInt:
       case OpCode::kModInt: {
-        Value a = Eval(n.arg0);
+        Value a = Operand(n.arg0);
         if (a.missing()) return Missing(n);
-        Value b = Eval(n.arg1);
+        Value b = Operand(n.arg1);
         if (b.missing()) return Missing(n);
         int64_t x = a.as_int(), y = b.as_int(), r = 0;
         bool overflow = false;
@@ -159,9 +170,9 @@ class Evaluator {
       case OpCode::kSubDecimal:
       case OpCode::kMulDecimal:
       case OpCode::kDivDecimal: {
-        Value a = Eval(n.arg0);
+        Value a = Operand(n.arg0);
         if (a.missing()) return Missing(n);
-        Value b = Eval(n.arg1);
+        Value b = Operand(n.arg1);
         if (b.missing()) return Missing(n);
         double x = a.as_decimal(), y = b.as_decimal(), r;
         switch (n.op) {
@@ -185,9 +196,9 @@ class Evaluator {
       case OpCode::kCompareDecimal:
       case OpCode::kCompareString:
       case OpCode::kCompareCodeString: {
-        Value a = Eval(n.arg0);
+        Value a = Operand(n.arg0);
         if (a.missing()) return kMissingBool;
-        Value b = Eval(n.arg1);
+        Value b = Operand(n.arg1);
         if (b.missing()) return kMissingBool;
         switch (n.op) {
           case OpCode::kCompareInt: return Value::Bool(Holds(n.compare, a.as_int(), b.as_int()));
@@ -201,17 +212,17 @@ class Evaluator {
         }
       }
       case OpCode::kBetweenInt: {
-        Value x = Eval(n.arg0), lo = Eval(n.arg1), hi = Eval(n.arg2);
+        Value x = Operand(n.arg0), lo = Operand(n.arg1), hi = Operand(n.arg2);
         if (x.missing() || lo.missing() || hi.missing()) return kMissingBool;
         return Value::Bool(lo.as_int() <= x.as_int() && x.as_int() <= hi.as_int());
       }
       case OpCode::kBetweenDecimal: {
-        Value x = Eval(n.arg0), lo = Eval(n.arg1), hi = Eval(n.arg2);
+        Value x = Operand(n.arg0), lo = Operand(n.arg1), hi = Operand(n.arg2);
         if (x.missing() || lo.missing() || hi.missing()) return kMissingBool;
         return Value::Bool(lo.as_decimal() <= x.as_decimal() && x.as_decimal() <= hi.as_decimal());
       }
       case OpCode::kInCodeSet: {
-        Value x = Eval(n.arg0);
+        Value x = Operand(n.arg0);
         if (x.missing()) return kMissingBool;
         const std::vector<bool>& set = p_.code_sets[n.set];
         int32_t id = x.as_code();
@@ -219,21 +230,21 @@ class Evaluator {
         return Value::Bool(in != n.negate);
       }
       case OpCode::kInIntSet: {
-        Value x = Eval(n.arg0);
+        Value x = Operand(n.arg0);
         if (x.missing()) return kMissingBool;
         const std::vector<int64_t>& set = p_.int_sets[n.set];
         bool in = std::binary_search(set.begin(), set.end(), x.as_int());
         return Value::Bool(in != n.negate);
       }
       case OpCode::kInDecimalSet: {
-        Value x = Eval(n.arg0);
+        Value x = Operand(n.arg0);
         if (x.missing()) return kMissingBool;
         const std::vector<double>& set = p_.decimal_sets[n.set];
         bool in = std::binary_search(set.begin(), set.end(), x.as_decimal());
         return Value::Bool(in != n.negate);
       }
       case OpCode::kInStringSet: {
-        Value x = Eval(n.arg0);
+        Value x = Operand(n.arg0);
         if (x.missing()) return kMissingBool;
         bool in = p_.string_sets[n.set].contains(ToAbsl(x.as_string()));
         return Value::Bool(in != n.negate);
@@ -248,7 +259,7 @@ class Evaluator {
     bool decimal = n.op == OpCode::kMinDecimal || n.op == OpCode::kMaxDecimal;
     Value best;
     for (uint32_t i = 0; i < n.args_count; ++i) {
-      Value v = Eval(p_.args[n.args_begin + i]);
+      Value v = Operand(p_.args[n.args_begin + i]);
       if (v.missing()) return Missing(n);
       if (i == 0) {
         best = v;
@@ -272,11 +283,11 @@ class Evaluator {
       default:
         break;
     }
-    Value a = Eval(n.arg0);
+    Value a = Operand(n.arg0);
     if (a.missing()) return Missing(n);
     switch (n.op) {
       case OpCode::kAge: {
-        Value on = Eval(n.arg1);
+        Value on = Operand(n.arg1);
         if (on.missing()) return Missing(n);
         return Value::Int(AgeInYears(a.as_date(), on.as_date()));
       }
@@ -298,7 +309,7 @@ class Evaluator {
       }
       case OpCode::kStartsWith:
       case OpCode::kContains: {
-        Value b = Eval(n.arg1);
+        Value b = Operand(n.arg1);
         if (b.missing()) return Missing(n);
         std::string_view text = TextOf(p_, a, n.list), part = b.as_string();
         bool result = n.op == OpCode::kStartsWith ? text.starts_with(part)
@@ -376,7 +387,7 @@ void EvaluateRecord(const Program& program, std::span<const Value> record, Decis
   }
   Evaluator evaluator(program, record);
   for (size_t i = 0; i < program.rule_roots.size(); ++i) {
-    Value v = evaluator.Eval(program.rule_roots[i]);
+    Value v = evaluator.Operand(program.rule_roots[i]);
     if (v.missing()) {
       out->failed.set(i);
       out->unknown.set(i);
@@ -386,13 +397,13 @@ void EvaluateRecord(const Program& program, std::span<const Value> record, Decis
   }
   out->status = out->failed.any() ? Status::kIneligible : Status::kEligible;
   if (program.has_score_expression) {
-    Value s = evaluator.Eval(program.score_root);
+    Value s = evaluator.Operand(program.score_root);
     if (!s.missing()) {
       out->score = s.type() == Type::kDecimal ? s.as_decimal() : static_cast<double>(s.as_int());
     }
   }
   for (const ScoreTerm& term : program.score_terms) {
-    Value w = evaluator.Eval(term.when);
+    Value w = evaluator.Operand(term.when);
     if (!w.missing() && w.as_bool()) out->score += term.points;
   }
   for (const OrderKey& key : program.order) {
