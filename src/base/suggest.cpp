@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "base/strings.hpp"
 
 namespace aturan {
 namespace {
@@ -15,6 +16,11 @@ constexpr size_t kMaxWordBytes = 64;
 size_t AllowedEdits(size_t word_size, size_t candidate_size) {
   const size_t by_word = word_size <= 5 ? 1 : word_size <= 8 ? 2 : 3;
   return std::min({by_word, (candidate_size + 2) / 3, std::min(word_size, candidate_size) - 1});
+}
+
+bool SameFirstLetter(std::string_view a, std::string_view b) {
+  return absl::ascii_tolower(static_cast<unsigned char>(a[0])) ==
+         absl::ascii_tolower(static_cast<unsigned char>(b[0]));
 }
 
 }  // namespace
@@ -53,12 +59,32 @@ std::string ClosestMatch(std::string_view word, absl::Span<const std::string_vie
                                                       : candidate.size() - word.size();
     if (gap > allowed) continue;
     const size_t distance = EditDistance(word, candidate);
-    if (distance <= allowed && (best.empty() || distance < best_distance)) {
+    if (distance > allowed) continue;
+    // Among equally close candidates, one with the same first letter reads as likelier.
+    const bool better = best.empty() || distance < best_distance ||
+                        (distance == best_distance && SameFirstLetter(candidate, word) &&
+                         !SameFirstLetter(best, word));
+    if (better) {
       best = candidate;
       best_distance = distance;
     }
   }
   return std::string(best);
+}
+
+std::string ChoiceHint(std::string_view word, absl::Span<const std::string_view> candidates,
+                       std::string_view label, size_t max_listed) {
+  if (candidates.empty()) return {};
+  std::string hint;
+  if (const std::string match = ClosestMatch(word, candidates); !match.empty()) {
+    hint = StrCat("did you mean '", match, "'? ");
+  }
+  StrAppend(&hint, label, ": ");
+  for (size_t i = 0; i < candidates.size() && i < max_listed; ++i) {
+    StrAppend(&hint, i == 0 ? "" : ", ", candidates[i]);
+  }
+  if (candidates.size() > max_listed) hint += ", ...";
+  return hint;
 }
 
 }  // namespace aturan

@@ -21,8 +21,12 @@ struct LoadLimits {
 // Loads YAML text into a Spec. Every problem found (YAML syntax, unknown or duplicate keys,
 // wrong types, missing keys, duplicate ids, limits) is appended to *diagnostics with the
 // file name, line, column and a hint; loading goes on after an error to report them all.
-// Returns nullopt only when nothing usable could be read (e.g. a YAML syntax error).
-// Cross-references (a field's list, an order key's field) are checked later, by the checker.
+// Returns nullopt only when nothing usable could be read (a YAML syntax error, a limit, a
+// format version other than 1); otherwise a Spec, which is complete only when no error was
+// added. References between sections that need no types (a code field's list, subset_of,
+// order keys, the key field, names shared by fields and parameters) are checked here too;
+// expressions, value types and dated values against the reference date are the checker's.
+// Never throws. The Spec holds no YAML objects, so it may be used from any thread.
 std::optional<Spec> LoadSpec(std::string_view yaml_text, std::string_view file_name,
                              std::vector<Diagnostic>* diagnostics, const LoadLimits& limits = {});
 
