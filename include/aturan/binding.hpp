@@ -13,6 +13,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -101,11 +102,26 @@ Value Convert(const M& m, Type type, const RuleSet& rules, int slot) {
 
 template <typename T>
 class Binding {
-  // Reads one field of a T into its slot.
+  // Reads one field of a T into its slot: a data member through a plain function pointer
+  // (no type erasure on the hot path), a computed field through `computed`.
   struct Loader {
-    int slot;
-    std::function<Value(const T&, const RuleSet&)> load;
+    int slot = -1;
+    Type type = Type::kBool;
+    Value (*load)(const Loader&, const T&, const RuleSet&) = nullptr;
+    alignas(8) unsigned char member[sizeof(int T::*)] = {};  // the data member, for member loaders
+    std::function<Value(const T&, const RuleSet&)> computed;
   };
+
+  template <typename M>
+  static Value LoadMember(const Loader& loader, const T& object, const RuleSet& rules) {
+    M T::*member;
+    std::memcpy(&member, loader.member, sizeof member);
+    return binding_detail::Convert<M>(object.*member, loader.type, rules, loader.slot);
+  }
+
+  static Value LoadComputed(const Loader& loader, const T& object, const RuleSet& rules) {
+    return loader.computed(object, rules);
+  }
 
  public:
   // Collects field bindings; Build() checks them against the schema.
@@ -116,14 +132,28 @@ class Binding {
     // Binds schema field `name` to data member `member` of T.
     template <typename M>
     Builder& Field(std::string_view name, M T::*member) {
-      return Add<M>(name, [member](const T& t) -> const M& { return t.*member; });
+      static_assert(sizeof member == sizeof(int T::*), "data member pointers share one size");
+      Loader* loader = Add<M>(name);
+      if (loader != nullptr) {
+        loader->load = &Binding::LoadMember<M>;
+        std::memcpy(loader->member, &member, sizeof member);
+      }
+      return *this;
     }
 
     // Binds schema field `name` to `getter(const T&)`, whose result type decides the kind.
     template <typename F>
     Builder& Computed(std::string_view name, F getter) {
       using M = std::remove_cvref_t<std::invoke_result_t<F, const T&>>;
-      return Add<M>(name, std::move(getter));
+      Loader* loader = Add<M>(name);
+      if (loader != nullptr) {
+        loader->load = &Binding::LoadComputed;
+        loader->computed = [getter = std::move(getter), type = loader->type, slot = loader->slot](
+                               const T& t, const RuleSet& rules) {
+          return binding_detail::Convert<M>(getter(t), type, rules, slot);
+        };
+      }
+      return *this;
     }
 
     // The Binding, or every problem found: unknown field names (with a suggestion), C++
@@ -131,7 +161,6 @@ class Binding {
     absl::StatusOr<Binding> Build() {
       std::vector<bool> bound(rules_.fields().size(), false);
       for (const Loader& loader : loaders_) {
-        if (loader.slot < 0) continue;
         if (bound[loader.slot]) {
           errors_ += "field '" + rules_.fields()[loader.slot].name + "' is bound twice\n";
         }
@@ -150,23 +179,24 @@ class Binding {
     }
 
    private:
-    template <typename M, typename Get>
-    Builder& Add(std::string_view name, Get get) {
+    // Registers field `name` for a C++ value of type M; nullptr (and an error noted) when
+    // there is no such field.
+    template <typename M>
+    Loader* Add(std::string_view name) {
       int slot = rules_.FieldSlot(name);
       if (slot < 0) {
         errors_ += "unknown field '" + std::string(name) + "'\n";
-        loaders_.push_back({-1, nullptr});
-        return *this;
+        return nullptr;
       }
       Type type = rules_.fields()[slot].type;
       if (!binding_detail::Accepts<M>(type)) {
         errors_ += "field '" + std::string(name) + "' has type " + std::string(TypeName(type)) +
                    ", but is bound to " + std::string(binding_detail::KindName<M>()) + "\n";
       }
-      loaders_.push_back({slot, [get = std::move(get), type, slot](const T& t, const RuleSet& rules) {
-                            return binding_detail::Convert<M>(get(t), type, rules, slot);
-                          }});
-      return *this;
+      Loader& loader = loaders_.emplace_back();
+      loader.slot = slot;
+      loader.type = type;
+      return &loader;
     }
 
     RuleSet rules_;
@@ -205,7 +235,7 @@ class Binding {
     for (size_t slot = 0; slot < count; ++slot) {
       new (&values[slot]) Value(Value::MissingOf(rules_.fields()[slot].type));
     }
-    for (const Loader& loader : loaders_) values[loader.slot] = loader.load(object, rules_);
+    for (const Loader& loader : loaders_) values[loader.slot] = loader.load(loader, object, rules_);
     use(std::span<const Value>(values, count));
   }
 

@@ -149,9 +149,4 @@ std::optional<Date> NikBirthDate(std::string_view nik, Date reference) {
   }
 }
 
-std::string NikRegion(std::string_view nik) {
-  if (!NikValid(nik)) return "";
-  return aturan::StrCat(nik.substr(0, 2), ".", nik.substr(2, 2), ".", nik.substr(4, 2));
-}
-
 }  // namespace aturan

@@ -1,5 +1,5 @@
 // base/nik.hpp — the Indonesian Nomor Induk Kependudukan (NIK): its structure and the facts
-// it encodes, for the expression functions nik_valid, nik_sex, nik_birth_date, nik_region.
+// it encodes, for the expression functions nik_valid, nik_sex, nik_birth_date.
 //
 // A NIK is 16 ASCII digits, PP RR KK DDMMYY SSSS:
 //   PP     province code (Kemendagri) where the NIK was first issued
@@ -51,8 +51,5 @@ std::optional<char> NikSex(std::string_view nik);
 // `reference` (YY=05 with reference 2023-01-01 gives 2005, YY=30 gives 1930). Never
 // allocates.
 std::optional<Date> NikBirthDate(std::string_view nik, Date reference);
-
-// "PP.RR.KK", the kecamatan where a valid NIK was issued; empty for an invalid NIK.
-std::string NikRegion(std::string_view nik);
 
 }  // namespace aturan

@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -45,6 +47,11 @@ std::optional<std::vector<Record>> ReadCandidates(const RuleSet& rules, const Ex
       std::cerr << "error: cannot read " << o.record_file << "\n";
       return std::nullopt;
     }
+    if (json.find_first_not_of(" \t\r\n") == std::string::npos && o.assignments.empty()) {
+      std::cerr << "error: no candidate given\n  hint: use --set field=value ..., --record FILE.json, "
+                   "or pipe a JSON object to standard input\n";
+      return std::nullopt;
+    }
     std::vector<std::string> warnings;
     absl::StatusOr<std::vector<Record>> parsed = RecordsFromJson(rules, json, &warnings);
     for (const std::string& w : warnings) std::cerr << "warning: " << w << "\n";
@@ -53,6 +60,10 @@ std::optional<std::vector<Record>> ReadCandidates(const RuleSet& rules, const Ex
       return std::nullopt;
     }
     records = std::move(*parsed);
+  } else if (o.assignments.empty()) {
+    std::cerr << "error: no candidate given\n  hint: use --set field=value ..., --record FILE.json, "
+                 "or pipe a JSON object to standard input\n";
+    return std::nullopt;
   } else {
     records.emplace_back(rules);
   }
@@ -92,7 +103,8 @@ Command AddExplainCommand(CLI::App& app) {
                       "field=value, as a list would write it (repeatable), e.g. "
                       "--set pekerjaan=\"tukang becak\" --set tanggal_lahir=1975-03-12");
   command->add_option("--record", o->record_file,
-                      "JSON file with one candidate object or an array of them ('-' reads standard input)");
+                      "JSON file with one candidate object or an array of them ('-' reads standard input; "
+                      "without --set or --record, a JSON record piped to standard input is read)");
   command->add_option("--format", o->format, "text (for people) or json (one line per candidate)")
       ->check(CLI::IsMember({"text", "json"}));
   AddRuleOptions(*command, &o->rule_options);
@@ -102,12 +114,11 @@ Command AddExplainCommand(CLI::App& app) {
     LoadResult loaded = RuleSet::LoadFile(o->rules_file, *load);
     std::cerr << FormatDiagnostics(loaded.diagnostics);
     if (loaded.rules == nullptr) return kExitRuleErrors;
-    if (o->assignments.empty() && o->record_file.empty()) {
-      std::cerr << "error: no candidate given\n  hint: use --set field=value ... or --record FILE.json "
-                   "(--record - reads standard input)\n";
-      return kExitBadInput;
+    ExplainOptions options = *o;
+    if (options.assignments.empty() && options.record_file.empty() && !isatty(STDIN_FILENO)) {
+      options.record_file = "-";  // a JSON record piped in
     }
-    std::optional<std::vector<Record>> records = ReadCandidates(*loaded.rules, *o);
+    std::optional<std::vector<Record>> records = ReadCandidates(*loaded.rules, options);
     if (!records) return kExitBadInput;
     for (size_t i = 0; i < records->size(); ++i) {
       Explanation e = (*records)[i].Explain();

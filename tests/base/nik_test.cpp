@@ -155,13 +155,6 @@ TEST(NikSex, WomenHaveFortyAddedToTheDay) {
   EXPECT_EQ(NikSex("not a nik"), std::nullopt);
 }
 
-TEST(NikRegion, ProvinceRegencyKecamatan) {
-  EXPECT_EQ(NikRegion(kPekalonganWoman), "33.75.01");
-  EXPECT_EQ(NikRegion(kCilegonMan), "36.72.02");
-  EXPECT_EQ(NikRegion("6402054108010042"), "64.02.05");
-  EXPECT_EQ(NikRegion("3375014507900000"), "");
-  EXPECT_EQ(NikRegion("33750145"), "");
-}
 
 TEST(NikBirthDate, LatestDateNotAfterTheReference) {
   const Date reference = Day(2023, 1, 1);

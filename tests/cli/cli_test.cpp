@@ -157,6 +157,14 @@ TEST(CliExplain, BadInputIsRefusedWithAReason) {
   EXPECT_THAT(bad_json.output, HasSubstr("not valid JSON"));
 }
 
+TEST(CliExplain, RecordPipedToStandardInput) {
+  std::ifstream in(std::string(ATURAN_SOURCE_DIR) + "/examples/candidates/buruh-batik-perempuan.json");
+  std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  testing::CliResult r = RunCli("explain rules/pekalongan-2023-revisi.yaml --format json", json);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("\"status\":\"eligible\""));
+}
+
 TEST(CliExplain, JsonArrayAndStandardInput) {
   testing::CliResult r = RunCli(
       "explain rules/pekalongan-2023-revisi.yaml --format json --record -",

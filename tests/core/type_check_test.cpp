@@ -160,3 +160,30 @@ TEST(TypeCheck, ParameterValuesAreTyped) {
 
 }  // namespace
 }  // namespace aturan
+
+namespace aturan {
+namespace {
+
+// An error inside a YAML block scalar is placed on the file line and column of the name.
+TEST(TypeCheck, ErrorsInsideBlockScalarsPointAtTheFile) {
+  for (const char* indicator : {"|", ">"}) {
+    std::string yaml = RuleFileWith("true");
+    // (a folded scalar joins "# ..." with the next line, so only | gets a comment line)
+    std::string first = std::string(indicator) == "|" ? "      # usia dan pekerjaan\n" : "      tp or\n";
+    std::string block = std::string("    when: ") + indicator + "\n" + first +
+                        "      n > 1\n        and k in rentan\n        and umur > 3\n";
+    size_t at = yaml.find("    when: 'true'\n");
+    ASSERT_NE(at, std::string::npos);
+    yaml.replace(at, std::string("    when: 'true'\n").size(), block);
+    uint32_t when_line = 1;
+    for (size_t i = 0; i < at; ++i) when_line += yaml[i] == '\n';
+    std::vector<Diagnostic> errors = RuleSet::Load(yaml, "uji.yaml").diagnostics;
+    ASSERT_EQ(errors.size(), 1u) << indicator << "\n" << FormatDiagnostics(errors);
+    EXPECT_EQ(errors[0].line, when_line + 4) << indicator;
+    EXPECT_EQ(errors[0].column, 13u) << indicator;  // "        and umur": u is column 13
+    EXPECT_THAT(errors[0].message, ::testing::HasSubstr("unknown name 'umur'"));
+  }
+}
+
+}  // namespace
+}  // namespace aturan
