@@ -224,23 +224,24 @@ class Binding {
 
  private:
   Binding(RuleSet rules, std::vector<Loader> loaders)
-      : rules_(std::move(rules)), loaders_(std::move(loaders)) {}
+      : rules_(std::move(rules)), loaders_(std::move(loaders)) {
+    for (const FieldInfo& field : rules_.fields()) missing_.push_back(Value::MissingOf(field.type));
+  }
 
   // Builds the record on the stack (only as many slots as the schema has) and hands it on.
   template <typename Use>
   void Fill(const T& object, Use use) const {
     alignas(Value) unsigned char storage[sizeof(Value) * kMaxFields];
     Value* values = reinterpret_cast<Value*>(storage);
-    const size_t count = rules_.fields().size();
-    for (size_t slot = 0; slot < count; ++slot) {
-      new (&values[slot]) Value(Value::MissingOf(rules_.fields()[slot].type));
-    }
+    const size_t count = missing_.size();
+    std::memcpy(static_cast<void*>(values), missing_.data(), count * sizeof(Value));
     for (const Loader& loader : loaders_) values[loader.slot] = loader.load(loader, object, rules_);
     use(std::span<const Value>(values, count));
   }
 
   RuleSet rules_;
   std::vector<Loader> loaders_;
+  std::vector<Value> missing_;  // per slot: the missing value a record starts from
 };
 
 }  // namespace aturan

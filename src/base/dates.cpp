@@ -41,11 +41,26 @@ std::string FormatIsoDate(Date date) {
 // Counts the anniversaries passed, so the result is negative exactly when `on` < `birth`
 // (one day before birth is -1). Comparing (month, day) pairs gives the 29 February rule:
 // in a common year (2, 28) < (2, 29) < (3, 1), so the birthday falls on 1 March.
+// Howard Hinnant's civil_from_days: days since 1970-01-01 to the proleptic Gregorian date,
+// by whole 400-year eras (146,097 days) with March as the first month of the year.
+YearMonthDay CivilFields(Date date) {
+  const int64_t z = static_cast<int64_t>(date.days) + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t day_of_era = z - era * 146097;
+  const int64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const int64_t month_from_march = (5 * day_of_year + 2) / 153;
+  const int day = static_cast<int>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
+  const int month = static_cast<int>(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
+  return YearMonthDay{year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
+}
+
 int64_t AgeInYears(Date birth, Date on) {
-  const absl::CivilDay b = birth.ToCivil();
-  const absl::CivilDay o = on.ToCivil();
-  int64_t years = o.year() - b.year();
-  if (o.month() < b.month() || (o.month() == b.month() && o.day() < b.day())) --years;
+  const YearMonthDay b = CivilFields(birth);
+  const YearMonthDay o = CivilFields(on);
+  int64_t years = o.year - b.year;
+  if (o.month < b.month || (o.month == b.month && o.day < b.day)) --years;
   return years;
 }
 

@@ -319,11 +319,11 @@ class Evaluator {
       case OpCode::kLen:
         return Value::Int(static_cast<int64_t>(Utf8Length(a.as_string())));
       case OpCode::kYear:
-        return Value::Int(a.as_date().ToCivil().year());
+        return Value::Int(CivilFields(a.as_date()).year);
       case OpCode::kMonth:
-        return Value::Int(a.as_date().ToCivil().month());
+        return Value::Int(CivilFields(a.as_date()).month);
       case OpCode::kDay:
-        return Value::Int(a.as_date().ToCivil().day());
+        return Value::Int(CivilFields(a.as_date()).day);
       case OpCode::kNikValid:
         return Value::Bool(NikValid(a.as_string()));
       case OpCode::kNikSex: {

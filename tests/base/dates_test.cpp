@@ -105,3 +105,26 @@ TEST(AgeInYears, NegativeBeforeBirth) {
 
 }  // namespace
 }  // namespace aturan
+
+namespace aturan {
+namespace {
+
+// CivilFields agrees with absl::CivilDay on every day from 1600 to 2400 and far outside.
+TEST(CivilFields, AgreesWithAbseil) {
+  const absl::CivilDay first(1600, 1, 1), last(2400, 12, 31);
+  for (absl::CivilDay day = first; day <= last; ++day) {
+    YearMonthDay f = CivilFields(Date::FromCivil(day));
+    ASSERT_EQ(f.year, day.year()) << day;
+    ASSERT_EQ(f.month, day.month()) << day;
+    ASSERT_EQ(f.day, day.day()) << day;
+  }
+  for (absl::CivilDay day : {absl::CivilDay(-4000, 2, 29), absl::CivilDay(9999, 12, 31), absl::CivilDay(1969, 12, 31)}) {
+    YearMonthDay f = CivilFields(Date::FromCivil(day));
+    EXPECT_EQ(f.year, day.year());
+    EXPECT_EQ(f.month, day.month());
+    EXPECT_EQ(f.day, day.day());
+  }
+}
+
+}  // namespace
+}  // namespace aturan
