@@ -11,10 +11,15 @@ bash scripts/build.sh release -DCMAKE_BUILD_TYPE=Release -DATURAN_BUILD_TESTS=OF
 aturan=build/release/src/aturan
 echo "== aturan check rules/*.yaml"
 "$aturan" check rules/*.yaml
+for candidate in becak-tulang-punggung serabutan-data-tidak-lengkap; do
+  echo
+  echo "== aturan explain rules/pekalongan-2023-revisi.yaml --record examples/candidates/$candidate.json"
+  "$aturan" explain rules/pekalongan-2023-revisi.yaml --record "examples/candidates/$candidate.json"
+done
+echo
+echo "== every sample candidate under Perwal 19 B/2022 and its 2023 revision (--format brief)"
 for candidate in examples/candidates/*.json; do
-  for rules in rules/pekalongan-2022.yaml rules/pekalongan-2023-revisi.yaml; do
-    echo
-    echo "== aturan explain $rules --record $candidate"
-    "$aturan" explain "$rules" --record "$candidate"
-  done
+  name=$(basename "$candidate" .json)
+  printf '%-30s 2022: %s\n' "$name" "$("$aturan" explain rules/pekalongan-2022.yaml --format brief --record "$candidate")"
+  printf '%-30s 2023: %s\n' "" "$("$aturan" explain rules/pekalongan-2023-revisi.yaml --format brief --record "$candidate")"
 done

@@ -92,6 +92,22 @@ std::optional<std::vector<Record>> ReadCandidates(const RuleSet& rules, const Ex
   return records;
 }
 
+// "eligible, score 80" or "ineligible, score 50: usia (fail), ..." or "invalid: nama (...)".
+std::string BriefLine(const Explanation& e) {
+  std::string line = StatusName(e.decision.status);
+  if (e.decision.status == Status::kInvalid) return line + ": " + e.invalid_field + " (" + e.invalid_reason + ")";
+  std::ostringstream score;
+  score << e.decision.score;
+  line += ", score " + score.str();
+  const char* separator = ": ";
+  for (const RuleTrace& rule : e.rules) {
+    if (rule.outcome == Outcome::kPass) continue;
+    line += separator + rule.id + (rule.outcome == Outcome::kUnknown ? " (unknown)" : " (fail)");
+    separator = ", ";
+  }
+  return line;
+}
+
 }  // namespace
 
 Command AddExplainCommand(CLI::App& app) {
@@ -105,8 +121,10 @@ Command AddExplainCommand(CLI::App& app) {
   command->add_option("--record", o->record_file,
                       "JSON file with one candidate object or an array of them ('-' reads standard input; "
                       "without --set or --record, a JSON record piped to standard input is read)");
-  command->add_option("--format", o->format, "text (for people) or json (one line per candidate)")
-      ->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--format", o->format,
+                      "text (for people), brief (one line per candidate: status, score, failed rules) "
+                      "or json (one line per candidate)")
+      ->check(CLI::IsMember({"text", "brief", "json"}));
   AddRuleOptions(*command, &o->rule_options);
   return [o] {
     std::optional<LoadOptions> load = o->rule_options.ToLoadOptions();
@@ -124,6 +142,8 @@ Command AddExplainCommand(CLI::App& app) {
       Explanation e = (*records)[i].Explain();
       if (o->format == "json") {
         std::cout << ExplanationToJson(e) << "\n";
+      } else if (o->format == "brief") {
+        std::cout << BriefLine(e) << "\n";
       } else {
         if (i > 0) std::cout << "\n" << std::string(60, '-') << "\n";
         std::cout << e.ToText();

@@ -179,3 +179,20 @@ TEST(CliExplain, JsonArrayAndStandardInput) {
 
 }  // namespace
 }  // namespace aturan
+
+namespace aturan {
+namespace {
+
+TEST(CliExplain, BriefFormatIsOneLinePerCandidate) {
+  testing::CliResult r = testing::RunCli(
+      "explain rules/pekalongan-2023-revisi.yaml --format brief --record "
+      "examples/candidates/serabutan-data-tidak-lengkap.json");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.output, "ineligible, score 0: penghasilan_di_bawah_umk (unknown)\n");
+  testing::CliResult eligible = testing::RunCli(
+      "explain rules/pekalongan-2023-revisi.yaml --format brief --record examples/candidates/becak-tulang-punggung.json");
+  EXPECT_EQ(eligible.output, "eligible, score 80\n");
+}
+
+}  // namespace
+}  // namespace aturan
