@@ -112,15 +112,46 @@ class Evaluator {
         Value a = Operand(n.arg0);
         return a.missing() ? Operand(n.arg1) : a;
       }
+      case OpCode::kCompareInt: {
+        Value a = Operand(n.arg0);
+        if (a.missing()) return kMissingBool;
+        Value b = Operand(n.arg1);
+        if (b.missing()) return kMissingBool;
+        return Value::Bool(Holds(n.compare, a.as_int(), b.as_int()));
+      }
+      case OpCode::kBetweenInt: {
+        Value x = Operand(n.arg0), lo = Operand(n.arg1), hi = Operand(n.arg2);
+        if (x.missing() || lo.missing() || hi.missing()) return kMissingBool;
+        return Value::Bool(lo.as_int() <= x.as_int() && x.as_int() <= hi.as_int());
+      }
+      case OpCode::kInCodeSet: {
+        Value x = Operand(n.arg0);
+        if (x.missing()) return kMissingBool;
+        const std::vector<bool>& set = p_.code_sets[n.set];
+        int32_t id = x.as_code();
+        bool in = id >= 0 && static_cast<size_t>(id) < set.size() && set[id];
+        return Value::Bool(in != n.negate);
+      }
+      case OpCode::kAge: {
+        Value birth = Operand(n.arg0);
+        Value on = Operand(n.arg1);
+        if (birth.missing() || on.missing()) return Value::MissingOf(n.type);
+        return Value::Int(AgeInYears(birth.as_date(), on.as_date()));
+      }
+      case OpCode::kNikValid: {
+        Value nik = Operand(n.arg0);
+        return nik.missing() ? kMissingBool : Value::Bool(NikValid(nik.as_string()));
+      }
       default:
-        return EvalArithmetic(n);
+        return EvalCold(n);
     }
   }
 
  private:
   Value Missing(const Node& n) const { return Value::MissingOf(n.type); }
 
-  Value EvalArithmetic(const Node& n) const {
+  // The operations rule files use less often, kept out of Eval so that Eval stays small.
+  [[gnu::noinline]] Value EvalCold(const Node& n) const {
     switch (n.op) {
       case OpCode::kNegInt: {
         Value a = Operand(n.arg0);
@@ -192,7 +223,6 @@ class Evaluator {
 
   Value EvalComparison(const Node& n) const {
     switch (n.op) {
-      case OpCode::kCompareInt:
       case OpCode::kCompareDecimal:
       case OpCode::kCompareString:
       case OpCode::kCompareCodeString: {
@@ -201,7 +231,6 @@ class Evaluator {
         Value b = Operand(n.arg1);
         if (b.missing()) return kMissingBool;
         switch (n.op) {
-          case OpCode::kCompareInt: return Value::Bool(Holds(n.compare, a.as_int(), b.as_int()));
           case OpCode::kCompareDecimal:
             return Value::Bool(Holds(n.compare, a.as_decimal(), b.as_decimal()));
           case OpCode::kCompareString:
@@ -211,23 +240,10 @@ class Evaluator {
                 Holds(n.compare, TextOf(p_, a, n.list), TextOf(p_, b, n.list)));
         }
       }
-      case OpCode::kBetweenInt: {
-        Value x = Operand(n.arg0), lo = Operand(n.arg1), hi = Operand(n.arg2);
-        if (x.missing() || lo.missing() || hi.missing()) return kMissingBool;
-        return Value::Bool(lo.as_int() <= x.as_int() && x.as_int() <= hi.as_int());
-      }
       case OpCode::kBetweenDecimal: {
         Value x = Operand(n.arg0), lo = Operand(n.arg1), hi = Operand(n.arg2);
         if (x.missing() || lo.missing() || hi.missing()) return kMissingBool;
         return Value::Bool(lo.as_decimal() <= x.as_decimal() && x.as_decimal() <= hi.as_decimal());
-      }
-      case OpCode::kInCodeSet: {
-        Value x = Operand(n.arg0);
-        if (x.missing()) return kMissingBool;
-        const std::vector<bool>& set = p_.code_sets[n.set];
-        int32_t id = x.as_code();
-        bool in = id >= 0 && static_cast<size_t>(id) < set.size() && set[id];
-        return Value::Bool(in != n.negate);
       }
       case OpCode::kInIntSet: {
         Value x = Operand(n.arg0);
@@ -286,11 +302,6 @@ class Evaluator {
     Value a = Operand(n.arg0);
     if (a.missing()) return Missing(n);
     switch (n.op) {
-      case OpCode::kAge: {
-        Value on = Operand(n.arg1);
-        if (on.missing()) return Missing(n);
-        return Value::Int(AgeInYears(a.as_date(), on.as_date()));
-      }
       case OpCode::kAbsInt:
         if (a.as_int() == std::numeric_limits<int64_t>::min()) return Missing(n);
         return WithType(n.type, a.as_int() < 0 ? -a.as_int() : a.as_int());
@@ -324,8 +335,6 @@ class Evaluator {
         return Value::Int(CivilFields(a.as_date()).month);
       case OpCode::kDay:
         return Value::Int(CivilFields(a.as_date()).day);
-      case OpCode::kNikValid:
-        return Value::Bool(NikValid(a.as_string()));
       case OpCode::kNikSex: {
         std::optional<char> sex = NikSex(a.as_string());
         if (!sex) return Missing(n);
