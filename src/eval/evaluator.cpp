@@ -398,10 +398,10 @@ void EvaluateRecord(const Program& program, std::span<const Value> record, Decis
   for (size_t i = 0; i < program.rule_roots.size(); ++i) {
     Value v = evaluator.Operand(program.rule_roots[i]);
     if (v.missing()) {
-      out->failed.set(i);
-      out->unknown.set(i);
+      out->failed[i] = true;
+      out->unknown[i] = true;
     } else if (!v.as_bool()) {
-      out->failed.set(i);
+      out->failed[i] = true;
     }
   }
   out->status = out->failed.any() ? Status::kIneligible : Status::kEligible;
