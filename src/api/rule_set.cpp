@@ -29,9 +29,10 @@ LoadResult RuleSet::Load(std::string_view yaml_text, std::string_view file_name,
                          const LoadOptions& options) {
   LoadResult result;
   std::optional<spec::Spec> spec = spec::LoadSpec(yaml_text, file_name, &result.diagnostics);
-  if (!spec || HasErrors(result.diagnostics)) return result;
+  if (!spec) return result;
+  bool spec_complete = !HasErrors(result.diagnostics);
   std::shared_ptr<const Program> program = internal::Compile(*spec, options, &result.diagnostics);
-  if (program != nullptr) result.rules = std::shared_ptr<const RuleSet>(new RuleSet(program));
+  if (program != nullptr && spec_complete) result.rules = std::shared_ptr<const RuleSet>(new RuleSet(program));
   return result;
 }
 

@@ -14,7 +14,8 @@ namespace aturan::internal {
 
 // What a name refers to.
 struct Symbol {
-  enum class Kind : uint8_t { kField, kParameter, kList, kReferenceDate };
+  // kBroken: a name whose declaration had an error that was already reported.
+  enum class Kind : uint8_t { kField, kParameter, kList, kReferenceDate, kBroken };
   Kind kind = Kind::kField;
   Type type = Type::kBool;
   int32_t slot = -1;   // kField

@@ -143,9 +143,15 @@ bool TypeChecker::CheckName(Context& c, uint32_t index) {
                : Suggestion(n.text, names));
     return false;
   }
+  if (symbol->kind == Symbol::Kind::kBroken) {
+    c.ok = false;  // its declaration's error was reported; do not add follow-on errors
+    return false;
+  }
   t.type = symbol->type;
   t.list = symbol->list;
   switch (symbol->kind) {
+    case Symbol::Kind::kBroken:
+      return false;
     case Symbol::Kind::kField:
       t.op = OpCode::kField;
       t.slot = symbol->slot;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "base/strings.hpp"
+#include "absl/container/flat_hash_set.h"
 #include "base/dates.hpp"
 #include "check/scope.hpp"
 #include "check/type_checker.hpp"
@@ -18,7 +19,8 @@ namespace {
 class Compiler {
  public:
   Compiler(const spec::Spec& spec, const LoadOptions& options, std::vector<Diagnostic>* diagnostics)
-      : spec_(spec), options_(options), diagnostics_(diagnostics), p_(std::make_shared<Program>()) {}
+      : spec_(spec), options_(options), diagnostics_(diagnostics), p_(std::make_shared<Program>()),
+        broken_(spec.broken_names.begin(), spec.broken_names.end()) {}
 
   std::shared_ptr<const Program> Run() {
     CompileMetadata();
@@ -77,23 +79,18 @@ class Compiler {
         }
         continue;
       }
+      // The loader has reported a subset_of naming no full list, and items outside it.
       auto parent = list_index_.find(list.subset_of.text);
-      if (parent == list_index_.end()) {
-        Error(list.subset_of.at, aturan::StrCat("unknown list '", list.subset_of.text, "'"));
+      if (parent == list_index_.end() || !spec_.lists[parent->second].subset_of.text.empty()) {
+        broken_.insert(list.name.text);
         continue;
       }
       codes.parent = parent->second;
       const CodeList& domain = p_->lists[parent->second];
-      if (!spec_.lists[parent->second].subset_of.text.empty()) {
-        Error(list.subset_of.at, "a subset list cannot be a subset of another subset list",
-              "name the full list in subset_of");
-        continue;
-      }
       for (const spec::ListItem& item : list.items) {
         int32_t id = LookupCode(domain, item.code.text);
         if (id == kUnknownCode) {
-          Error(item.code.at, aturan::StrCat("'", item.code.text, "' is not a code of list '",
-                                           domain.name, "'"));
+          broken_.insert(list.name.text);
           continue;
         }
         codes.members.push_back(id);
@@ -116,13 +113,14 @@ class Compiler {
       if (f.type == Type::kCode) {
         auto it = list_index_.find(f.list.text);
         if (it == list_index_.end()) {
-          Error(f.list.at, aturan::StrCat("field '", f.name.text, "': unknown list '", f.list.text, "'"));
+          broken_.insert(f.name.text);  // the loader has reported the missing list
         } else {
           list = it->second;
           if (p_->lists[list].parent >= 0) {
             Error(f.list.at, "a code field's list must be a full list, not a subset",
                   aturan::StrCat("use list: ", p_->lists[p_->lists[list].parent].name,
                                " and check membership with 'in ", f.list.text, "'"));
+            broken_.insert(f.name.text);
           }
         }
       }
@@ -134,8 +132,18 @@ class Compiler {
     }
   }
 
+  // Names whose declaration had an error: expressions naming them fail without new messages.
+  bool AddIfBroken(const std::string& name) {
+    if (!broken_.contains(name)) return false;
+    Symbol s;
+    s.kind = Symbol::Kind::kBroken;
+    scope_.Add(name, s);
+    return true;
+  }
+
   void BuildScope() {
     for (size_t slot = 0; slot < p_->fields.size(); ++slot) {
+      if (AddIfBroken(p_->fields[slot].name)) continue;
       Symbol s;
       s.kind = Symbol::Kind::kField;
       s.type = p_->fields[slot].type;
@@ -144,6 +152,7 @@ class Compiler {
       scope_.Add(p_->fields[slot].name, s);
     }
     for (size_t i = 0; i < p_->lists.size(); ++i) {
+      if (AddIfBroken(p_->lists[i].name)) continue;
       Symbol s;
       s.kind = Symbol::Kind::kList;
       s.type = Type::kCode;
@@ -156,10 +165,15 @@ class Compiler {
     reference.value = Value::FromDate(Date::FromCivil(p_->reference_date));
     scope_.Add("tanggal_acuan", reference);
     for (const spec::Parameter& parameter : spec_.parameters) {
+      if (AddIfBroken(parameter.name.text)) continue;
       const spec::DatedValue* dated = Resolve(parameter.values, parameter.name);
-      if (dated == nullptr) continue;
-      std::optional<Value> value = ConstantOf(dated->value, parameter.type, -1);
-      if (!value) continue;
+      std::optional<Value> value;
+      if (dated != nullptr) value = ConstantOf(dated->value, parameter.type, -1);
+      if (!value) {
+        broken_.insert(parameter.name.text);
+        AddIfBroken(parameter.name.text);
+        continue;
+      }
       Symbol s;
       s.kind = Symbol::Kind::kParameter;
       s.type = value->type();
@@ -248,7 +262,7 @@ class Compiler {
   void CompileFieldDefaults() {
     for (size_t slot = 0; slot < spec_.schema.size() && slot < p_->fields.size(); ++slot) {
       const spec::Field& f = spec_.schema[slot];
-      if (!f.default_value) continue;
+      if (!f.default_value || broken_.contains(f.name.text)) continue;
       std::optional<Value> v = ConstantOf(*f.default_value, f.type, p_->field_list[slot]);
       if (v) p_->field_defaults[slot] = *v;
     }
@@ -333,10 +347,7 @@ class Compiler {
     }
     for (const spec::OrderKey& key : priority.order) {
       auto it = p_->slot_by_name.find(key.field.text);
-      if (it == p_->slot_by_name.end()) {
-        Error(key.field.at, aturan::StrCat("priority.order: unknown field '", key.field.text, "'"));
-        continue;
-      }
+      if (it == p_->slot_by_name.end()) continue;  // reported by the loader
       p_->order.push_back(OrderKey{it->second, key.descending});
     }
   }
@@ -346,6 +357,7 @@ class Compiler {
   std::vector<Diagnostic>* diagnostics_;
   std::shared_ptr<Program> p_;
   absl::flat_hash_map<std::string, int32_t> list_index_;
+  absl::flat_hash_set<std::string> broken_;
   Scope scope_;
 };
 

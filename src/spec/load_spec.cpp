@@ -189,6 +189,7 @@ class SpecReader {
     }
     std::optional<size_t> key_field;  // index in spec_.schema of the first key field
     for (const Member& m : *members) {
+      const size_t errors_before = w_.reporter().errors();
       Field field;
       field.name = m.key;
       if (const std::optional<KeyValues> keys = w_.ReadKeys(m.value, kFieldKeys)) {
@@ -203,6 +204,7 @@ class SpecReader {
           key_field = spec_.schema.size();
         }
       }
+      if (w_.reporter().errors() > errors_before) spec_.broken_names.push_back(field.name.text);
       spec_.schema.push_back(std::move(field));
     }
   }
@@ -241,6 +243,7 @@ class SpecReader {
         w_.Members(slot, "a mapping of list names to lists");
     if (!members) return;
     for (const Member& m : *members) {
+      const size_t errors_before = w_.reporter().errors();
       List list;
       list.name = m.key;
       list.at = m.key.at;
@@ -250,6 +253,7 @@ class SpecReader {
         const bool subset = keys->Get("subset_of") != nullptr;
         if (const Slot* s = keys->Get("items")) ReadItems(*s, subset, &list);
       }
+      if (w_.reporter().errors() > errors_before) spec_.broken_names.push_back(list.name.text);
       spec_.lists.push_back(std::move(list));
     }
   }
@@ -296,6 +300,7 @@ class SpecReader {
         w_.Members(slot, "a mapping of parameter names to parameters");
     if (!members) return;
     for (const Member& m : *members) {
+      const size_t errors_before = w_.reporter().errors();
       Parameter parameter;
       parameter.name = m.key;
       if (const std::optional<KeyValues> keys = w_.ReadKeys(m.value, kParameterKeys)) {
@@ -307,6 +312,7 @@ class SpecReader {
         parameter.reference = ReadPlainText(*keys, "reference");
         parameter.values = ReadValues(*keys, m.value);
       }
+      if (w_.reporter().errors() > errors_before) spec_.broken_names.push_back(parameter.name.text);
       spec_.parameters.push_back(std::move(parameter));
     }
   }

@@ -13,6 +13,7 @@ void Reporter::Error(SourceRef at, std::string message, std::string hint) {
   d.message = std::move(message);
   d.hint = std::move(hint);
   out_->push_back(std::move(d));
+  ++errors_;
 }
 
 }  // namespace aturan::spec

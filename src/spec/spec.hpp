@@ -159,6 +159,9 @@ struct Spec {
   std::vector<Rule> eligibility;
   Priority priority;
   Program program;
+  // Fields, lists and parameters whose declaration had an error (already reported): later
+  // stages leave expressions that name them unchecked rather than report follow-on errors.
+  std::vector<std::string> broken_names;
 };
 
 }  // namespace aturan::spec

@@ -187,3 +187,29 @@ TEST(TypeCheck, ErrorsInsideBlockScalarsPointAtTheFile) {
 
 }  // namespace
 }  // namespace aturan
+
+namespace aturan {
+namespace {
+
+// Declaration errors and expression errors are reported together, without follow-on errors
+// for expressions that use a broken declaration.
+TEST(TypeCheck, DeclarationAndExpressionErrorsTogetherWithoutCascades) {
+  std::string yaml = RuleFileWith("m < batas and pekrjaan == 1");
+  yaml = absl::StrReplaceAll(yaml, {{"  m: {type: money}", "  m: {type: mony}"},
+                                    {"usia_min: {type: int, value: 18}", "usia_min: {type: int, valeu: 18}"}});
+  std::vector<Diagnostic> errors = RuleSet::Load(yaml, "uji.yaml").diagnostics;
+  std::string all = FormatDiagnostics(errors);
+  EXPECT_THAT(all, HasSubstr("unknown type 'mony'"));
+  EXPECT_THAT(all, HasSubstr("unknown key 'valeu'"));
+  // the rule names the broken field m: no "cannot compare" follows from m's unknown type
+  EXPECT_THAT(all, ::testing::Not(HasSubstr("cannot compare")));
+  // an expression that names no broken declaration is still checked
+  std::string second = absl::StrReplaceAll(
+      yaml, {{"program:\n", "  - id: kedua\n    when: pekrjaan == 1\n    reason: uji\nprogram:\n"}});
+  std::string with_second = FormatDiagnostics(RuleSet::Load(second, "uji.yaml").diagnostics);
+  EXPECT_THAT(with_second, HasSubstr("unknown name 'pekrjaan'"));
+  EXPECT_THAT(with_second, HasSubstr("unknown type 'mony'"));
+}
+
+}  // namespace
+}  // namespace aturan
