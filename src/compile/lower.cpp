@@ -117,12 +117,28 @@ class Lowering {
         for (int k = 0; k < arity; ++k) constant = constant && IsConstant(args[k]);
       }
     }
-    if (!constant) return index;
+    if (!constant) return FuseFieldOperand(index);
     Value v = EvaluateNode(*p_, index, {});
     p_->nodes[index] = Node{};
     p_->nodes[index].op = OpCode::kConst;
     p_->nodes[index].type = node.type;
     p_->nodes[index].constant = v.missing() ? Value::MissingOf(node.type) : Intern(v, p_);
+    return index;
+  }
+
+  // `not f`, `is_missing(f)` and `f in LIST` over a field become one fused node.
+  uint32_t FuseFieldOperand(uint32_t index) {
+    Node& n = p_->nodes[index];
+    const Node& child = p_->nodes[n.arg0];
+    if (child.op != OpCode::kField) return index;
+    OpCode fused = n.op == OpCode::kNot         ? OpCode::kNotField
+                   : n.op == OpCode::kIsMissing ? OpCode::kFieldIsMissing
+                   : n.op == OpCode::kInCodeSet ? OpCode::kFieldInCodeSet
+                                                : OpCode::kConst;
+    if (fused == OpCode::kConst) return index;
+    n.op = fused;
+    n.slot = child.slot;
+    n.constant = child.constant;
     return index;
   }
 

@@ -65,15 +65,32 @@ class Evaluator {
   Evaluator(const Program& program, std::span<const Value> record)
       : p_(program), record_(record) {}
 
-  // A child's value: constants and fields are read in place, without a call.
+  // A node's value. Constants, fields and the fused field operations are computed in place,
+  // without a call; everything else goes through Eval.
   Value Operand(uint32_t index) const {
     const Node& n = p_.nodes[index];
-    if (n.op == OpCode::kConst) return n.constant;
-    if (n.op == OpCode::kField) {
-      if (static_cast<size_t>(n.slot) < record_.size() && !record_[n.slot].missing()) return record_[n.slot];
-      return n.constant;
+    switch (n.op) {
+      case OpCode::kConst:
+        return n.constant;
+      case OpCode::kField:
+        return FieldOf(n);
+      case OpCode::kNotField: {
+        Value a = FieldOf(n);
+        return a.missing() ? kMissingBool : Value::Bool(!a.as_bool());
+      }
+      case OpCode::kFieldIsMissing:
+        return Value::Bool(FieldOf(n).missing());
+      case OpCode::kFieldInCodeSet: {
+        Value x = FieldOf(n);
+        if (x.missing()) return kMissingBool;
+        const std::vector<bool>& set = p_.code_sets[n.set];
+        int32_t id = x.as_code();
+        bool in = id >= 0 && static_cast<size_t>(id) < set.size() && set[id];
+        return Value::Bool(in != n.negate);
+      }
+      default:
+        return Eval(index);
     }
-    return Eval(index);
   }
 
   Value Eval(uint32_t index) const {
@@ -148,6 +165,12 @@ class Evaluator {
   }
 
  private:
+  // The value of the field node (or fused node) `n` reads: the record's, or its default.
+  Value FieldOf(const Node& n) const {
+    if (static_cast<size_t>(n.slot) < record_.size() && !record_[n.slot].missing()) return record_[n.slot];
+    return n.constant;
+  }
+
   Value Missing(const Node& n) const { return Value::MissingOf(n.type); }
 
   // The operations rule files use less often, kept out of Eval so that Eval stays small.
@@ -362,7 +385,7 @@ Value ReadField(const Program& program, int32_t slot, std::span<const Value> rec
 }
 
 Value EvaluateNode(const Program& program, uint32_t index, std::span<const Value> record) {
-  return Evaluator(program, record).Eval(index);
+  return Evaluator(program, record).Operand(index);
 }
 
 int32_t FindInvalidSlot(const Program& program, std::span<const Value> record) {

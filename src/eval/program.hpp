@@ -42,6 +42,9 @@ enum class OpCode : uint8_t {
   kLen,
   kYear, kMonth, kDay,
   kNikValid, kNikSex, kNikBirthDate,
+  // A field operand fused into its parent (slot and default as in kField), so that the most
+  // common rule shapes cost one dispatch: `not f`, `is_missing(f)`, `f in LIST`.
+  kNotField, kFieldIsMissing, kFieldInCodeSet,
 };
 
 enum class Compare : uint8_t { kEq, kNe, kLt, kLe, kGt, kGe };
