@@ -109,6 +109,19 @@ TEST(RuleFiles, DatedIncomeCeilingFollowsTheReferenceDate) {
   EXPECT_FALSE(Decide(Load("pekalongan-2023-revisi.yaml"), {{"penghasilan_bulanan", "2389801"}}).eligible());
 }
 
+TEST(RuleFiles, CodesAndAliasesMapToCanonicalCodes) {
+  RuleSet rules = Load("pekalongan-2023-revisi.yaml");
+  int slot = rules.FieldSlot("pekerjaan");
+  ASSERT_GE(slot, 0);
+  for (const char* text : {"Tukang Becak", "  becak ", "PENGAYUH_BECAK", "abang becak"}) {
+    EXPECT_EQ(rules.CodeText(slot, rules.CodeId(slot, text)), "pengayuh_becak") << text;
+  }
+  EXPECT_EQ(rules.CodeId(slot, "astronot"), kUnknownCode);
+  EXPECT_EQ(rules.CodeText(slot, kUnknownCode), "");
+  EXPECT_EQ(rules.CodeId(rules.FieldSlot("nama"), "x"), kUnknownCode);  // not a code field
+  EXPECT_EQ(rules.CodeId(-1, "x"), kUnknownCode);
+}
+
 TEST(RuleFiles, InvalidRecords) {
   RuleSet rules = Load("pekalongan-2023-revisi.yaml");
   Decision unknown_place = Decide(rules, {{"kode_kelurahan", "Atlantis"}});
