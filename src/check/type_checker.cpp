@@ -61,6 +61,7 @@ struct TypeChecker::Context {
   std::vector<TypedNode> nodes;
   std::vector<int32_t> slots;
   std::vector<std::string> parameters;
+  std::vector<int32_t> lists;
   bool ok = true;
 
   const expr::Node& node(uint32_t i) const { return ast.nodes[i]; }
@@ -74,12 +75,13 @@ TypeChecker::TypeChecker(const Scope& scope, const std::vector<CodeList>& lists,
 
 std::optional<CheckedExpr> TypeChecker::Check(const expr::Ast& ast,
                                               const spec::ExprText& source) {
-  Context c{ast, source, std::vector<TypedNode>(ast.nodes.size()), {}, {}, true};
+  Context c{ast, source, std::vector<TypedNode>(ast.nodes.size()), {}, {}, {}, true};
   if (!CheckNode(c, ast.root) || !c.ok) return std::nullopt;
   CheckedExpr result;
   result.nodes = std::move(c.nodes);
   result.slots = std::move(c.slots);
   result.parameters = std::move(c.parameters);
+  result.lists = std::move(c.lists);
   result.root = ast.root;
   return result;
 }
@@ -171,6 +173,9 @@ bool TypeChecker::CheckName(Context& c, uint32_t index) {
     case Symbol::Kind::kList:
       t.is_list = true;
       t.type = Type::kCode;
+      if (std::find(c.lists.begin(), c.lists.end(), symbol->list) == c.lists.end()) {
+        c.lists.push_back(symbol->list);
+      }
       return true;
   }
   return false;

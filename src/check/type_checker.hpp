@@ -34,6 +34,7 @@ struct CheckedExpr {
   std::vector<TypedNode> nodes;
   std::vector<int32_t> slots;           // fields read, first use first
   std::vector<std::string> parameters;  // parameters read, first use first
+  std::vector<int32_t> lists;           // lists named, first use first
   uint32_t root = 0;
   // The expression's type.
   Type type() const { return nodes[root].type; }

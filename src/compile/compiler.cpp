@@ -31,6 +31,7 @@ class Compiler {
     CompilePremiums();
     CompileRules();
     CompilePriority();
+    WarnAboutUnused();
     if (HasErrors(*diagnostics_)) return nullptr;
     return p_;
   }
@@ -39,6 +40,45 @@ class Compiler {
   void Error(spec::SourceRef at, std::string message, std::string hint = "") {
     diagnostics_->push_back(Diagnostic{Diagnostic::Severity::kError, spec_.file, at.line,
                                        at.column, std::move(message), std::move(hint)});
+  }
+
+  void Warning(spec::SourceRef at, std::string message, std::string hint = "") {
+    diagnostics_->push_back(Diagnostic{Diagnostic::Severity::kWarning, spec_.file, at.line,
+                                       at.column, std::move(message), std::move(hint)});
+  }
+
+  // Notes what an expression uses, for the warnings about unused declarations.
+  void NoteUses(const CheckedExpr& checked) {
+    for (const std::string& name : checked.parameters) used_parameters_.insert(name);
+    for (int32_t list : checked.lists) used_lists_.insert(list);
+  }
+
+  // A parameter or list that no expression and no field uses is probably a mistake (a rule
+  // dropped in a revision, a misspelt reference that found another name).
+  void WarnAboutUnused() {
+    if (HasErrors(*diagnostics_)) return;
+    for (const spec::Parameter& parameter : spec_.parameters) {
+      if (!used_parameters_.contains(parameter.name.text)) {
+        Warning(parameter.name.at, aturan::StrCat("parameter '", parameter.name.text, "' is never used"),
+                "use it in a rule, or remove it");
+      }
+    }
+    for (int32_t list : p_->field_list) used_lists_.insert(list);
+    for (size_t i = 0; i < spec_.lists.size(); ++i) {
+      if (!used_lists_.contains(static_cast<int32_t>(i))) {
+        Warning(spec_.lists[i].name.at, aturan::StrCat("list '", spec_.lists[i].name.text, "' is never used"),
+                "use it as a field's list or after 'in', or remove it");
+      }
+    }
+  }
+
+  // A rule or score term whose condition folded to a constant decides nothing per candidate.
+  void WarnIfConstant(uint32_t root, spec::SourceRef at, std::string_view what) {
+    const Node& node = p_->nodes[root];
+    if (node.op != OpCode::kConst) return;
+    std::string value = node.constant.missing() ? "missing" : node.constant.as_bool() ? "true" : "false";
+    Warning(at, aturan::StrCat(what, " is always ", value, " whatever the candidate"),
+            "it reads no field; check the expression");
   }
 
   void CompileMetadata() {
@@ -255,6 +295,7 @@ class Compiler {
       return std::nullopt;
     }
     uint32_t root = Lower(*parsed.ast, *checked, p_.get());
+    NoteUses(*checked);
     if (checked_out != nullptr) *checked_out = std::move(*checked);
     return root;
   }
@@ -299,6 +340,7 @@ class Compiler {
                                          TypeName(checked.type())));
         continue;
       }
+      WarnIfConstant(*root, rule.when.at, aturan::StrCat("rule '", rule.id.text, "'"));
       p_->rules.push_back(RuleInfo{rule.id.text, rule.when.text, rule.reason, rule.reference});
       p_->rule_roots.push_back(*root);
       RuleInputs inputs;
@@ -336,6 +378,7 @@ class Compiler {
         continue;
       }
       if (!when || !points) continue;
+      WarnIfConstant(*when, term.when.at, aturan::StrCat("score term '", term.id.text, "'"));
       double p = points->type() == Type::kDecimal ? points->as_decimal()
                                                   : static_cast<double>(points->as_int());
       p_->score_terms.push_back(ScoreTerm{term.id.text, *when, p});
@@ -358,6 +401,8 @@ class Compiler {
   std::shared_ptr<Program> p_;
   absl::flat_hash_map<std::string, int32_t> list_index_;
   absl::flat_hash_set<std::string> broken_;
+  absl::flat_hash_set<std::string> used_parameters_;
+  absl::flat_hash_set<int32_t> used_lists_;
   Scope scope_;
 };
 

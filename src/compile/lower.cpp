@@ -98,8 +98,24 @@ class Lowering {
 
   bool IsConstant(uint32_t node) const { return p_->nodes[node].op == OpCode::kConst; }
 
-  // Pushes `node`; when every input is constant, replaces it by its value.
+  // A constant bool that decides `and` (false) or `or` (true) whatever the other side is.
+  bool Decides(uint32_t operand, bool value) const {
+    const Node& n = p_->nodes[operand];
+    return n.op == OpCode::kConst && !n.constant.missing() && n.constant.as_bool() == value;
+  }
+
+  // Pushes `node`; when its inputs decide it (all constant; `true or x`, `false and x`, an
+  // `if` with a constant condition), replaces it by its value or by the branch taken.
   uint32_t Fold(const Node& node) {
+    if (node.op == OpCode::kOr || node.op == OpCode::kAnd) {
+      bool decisive = node.op == OpCode::kOr;
+      if (Decides(node.arg0, decisive) || Decides(node.arg1, decisive)) {
+        return Constant(Value::Bool(decisive));
+      }
+    }
+    if (node.op == OpCode::kIf && IsConstant(node.arg0) && !p_->nodes[node.arg0].constant.missing()) {
+      return p_->nodes[node.arg0].constant.as_bool() ? node.arg1 : node.arg2;
+    }
     uint32_t index = Push(node);
     bool constant = true;
     switch (node.op) {

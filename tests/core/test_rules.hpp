@@ -84,9 +84,18 @@ inline Outcome OutcomeOf(const std::string& when, const std::map<std::string, st
   return d.outcome(0);
 }
 
-// The diagnostics of loading RuleFileWith(when, extra).
+// The errors among `diagnostics` (warnings dropped).
+inline std::vector<Diagnostic> OnlyErrors(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<Diagnostic> errors;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity == Diagnostic::Severity::kError) errors.push_back(d);
+  }
+  return errors;
+}
+
+// The errors of loading RuleFileWith(when, extra).
 inline std::vector<Diagnostic> ErrorsOf(const std::string& when, const std::string& extra = "") {
-  return RuleSet::Load(RuleFileWith(when, extra), "uji.yaml").diagnostics;
+  return OnlyErrors(RuleSet::Load(RuleFileWith(when, extra), "uji.yaml").diagnostics);
 }
 
 }  // namespace aturan::testing

@@ -149,11 +149,11 @@ TEST(TypeCheck, EveryBrokenExpressionIsReported) {
 TEST(TypeCheck, ParameterValuesAreTyped) {
   std::string yaml = RuleFileWith("true");
   std::string bad = absl::StrReplaceAll(yaml, {{"usia_min: {type: int, value: 18}", "usia_min: {type: int, value: 2023-01-01}"}});
-  std::vector<Diagnostic> errors = RuleSet::Load(bad, "uji.yaml").diagnostics;
+  std::vector<Diagnostic> errors = testing::OnlyErrors(RuleSet::Load(bad, "uji.yaml").diagnostics);
   ASSERT_EQ(errors.size(), 1u) << FormatDiagnostics(errors);
   EXPECT_THAT(errors[0].message, HasSubstr("expected a value of type int, got date"));
   std::string not_constant = absl::StrReplaceAll(yaml, {{"value: 18}", "value: n + 1}"}});
-  errors = RuleSet::Load(not_constant, "uji.yaml").diagnostics;
+  errors = testing::OnlyErrors(RuleSet::Load(not_constant, "uji.yaml").diagnostics);
   ASSERT_FALSE(errors.empty());
   EXPECT_THAT(errors[0].message, HasSubstr("unknown name 'n'"));
 }
@@ -177,7 +177,7 @@ TEST(TypeCheck, ErrorsInsideBlockScalarsPointAtTheFile) {
     yaml.replace(at, std::string("    when: 'true'\n").size(), block);
     uint32_t when_line = 1;
     for (size_t i = 0; i < at; ++i) when_line += yaml[i] == '\n';
-    std::vector<Diagnostic> errors = RuleSet::Load(yaml, "uji.yaml").diagnostics;
+    std::vector<Diagnostic> errors = testing::OnlyErrors(RuleSet::Load(yaml, "uji.yaml").diagnostics);
     ASSERT_EQ(errors.size(), 1u) << indicator << "\n" << FormatDiagnostics(errors);
     EXPECT_EQ(errors[0].line, when_line + 4) << indicator;
     EXPECT_EQ(errors[0].column, 13u) << indicator;  // "        and umur": u is column 13
@@ -209,6 +209,38 @@ TEST(TypeCheck, DeclarationAndExpressionErrorsTogetherWithoutCascades) {
   std::string with_second = FormatDiagnostics(RuleSet::Load(second, "uji.yaml").diagnostics);
   EXPECT_THAT(with_second, HasSubstr("unknown name 'pekrjaan'"));
   EXPECT_THAT(with_second, HasSubstr("unknown type 'mony'"));
+}
+
+}  // namespace
+}  // namespace aturan
+
+namespace aturan {
+namespace {
+
+std::vector<Diagnostic> WarningsOf(const std::string& yaml) {
+  LoadResult loaded = RuleSet::Load(yaml, "uji.yaml");
+  EXPECT_NE(loaded.rules, nullptr) << FormatDiagnostics(loaded.diagnostics);  // warnings do not refuse a file
+  return loaded.diagnostics;
+}
+
+TEST(Warnings, UnusedParametersAndLists) {
+  std::string all = FormatDiagnostics(WarningsOf(RuleFileWith("k in rentan and m <= batas")));
+  EXPECT_THAT(all, HasSubstr("warning: parameter 'usia_min' is never used"));
+  EXPECT_THAT(all, HasSubstr("warning: parameter 'rasio' is never used"));
+  EXPECT_THAT(all, ::testing::Not(HasSubstr("parameter 'batas'")));
+  // pekerjaan and jenis_kelamin are fields' lists, rentan is named in the rule
+  EXPECT_THAT(all, ::testing::Not(HasSubstr("list '")));
+  std::string unused_list = FormatDiagnostics(WarningsOf(RuleFileWith("k == \"becak\"")));
+  EXPECT_THAT(unused_list, HasSubstr("warning: list 'rentan' is never used"));
+}
+
+TEST(Warnings, RulesThatDecideNothing) {
+  std::vector<Diagnostic> diagnostics = WarningsOf(RuleFileWith("usia_min > 10 or b"));
+  EXPECT_THAT(FormatDiagnostics(diagnostics), HasSubstr("warning: rule 'r' is always true whatever the candidate"));
+  std::string term = FormatDiagnostics(WarningsOf(
+      RuleFileWith("b", "priority:\n  terms:\n    - {id: selalu, when: 1 < 2, points: 5}\n  order: [nik]\n")));
+  EXPECT_THAT(term, HasSubstr("warning: score term 'selalu' is always true"));
+  EXPECT_THAT(FormatDiagnostics(WarningsOf(RuleFileWith("b or n > usia_min"))), ::testing::Not(HasSubstr("always")));
 }
 
 }  // namespace
