@@ -269,28 +269,26 @@ class Evaluator {
         return Value::Bool(lo.as_decimal() <= x.as_decimal() && x.as_decimal() <= hi.as_decimal());
       }
       case OpCode::kInIntSet: {
-        Value x = Operand(n.arg0);
-        if (x.missing()) return kMissingBool;
         const std::vector<int64_t>& set = p_.int_sets[n.set];
-        bool in = std::binary_search(set.begin(), set.end(), x.as_int());
-        return Value::Bool(in != n.negate);
+        return InSet(n, [&](const Value& x) { return std::binary_search(set.begin(), set.end(), x.as_int()); });
       }
       case OpCode::kInDecimalSet: {
-        Value x = Operand(n.arg0);
-        if (x.missing()) return kMissingBool;
         const std::vector<double>& set = p_.decimal_sets[n.set];
-        bool in = std::binary_search(set.begin(), set.end(), x.as_decimal());
-        return Value::Bool(in != n.negate);
+        return InSet(n, [&](const Value& x) { return std::binary_search(set.begin(), set.end(), x.as_decimal()); });
       }
-      case OpCode::kInStringSet: {
-        Value x = Operand(n.arg0);
-        if (x.missing()) return kMissingBool;
-        bool in = p_.string_sets[n.set].contains(ToAbsl(x.as_string()));
-        return Value::Bool(in != n.negate);
-      }
+      case OpCode::kInStringSet:
+        return InSet(n, [&](const Value& x) { return p_.string_sets[n.set].contains(ToAbsl(x.as_string())); });
       default:
         return EvalFunction(n);
     }
+  }
+
+  // `x in SET` (or `not in`, by n.negate) with `contains` testing a present x.
+  template <typename Contains>
+  Value InSet(const Node& n, Contains contains) const {
+    Value x = Operand(n.arg0);
+    if (x.missing()) return kMissingBool;
+    return Value::Bool(contains(x) != n.negate);
   }
 
   Value EvalMinMax(const Node& n) const {
