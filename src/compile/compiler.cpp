@@ -168,7 +168,10 @@ class Compiler {
       p_->field_list.push_back(list);
       p_->field_defaults.push_back(Value::MissingOf(f.type));
       p_->slot_by_name.emplace(f.name.text, slot);
-      if (f.required || f.type == Type::kCode) p_->checked_slots.push_back(slot);
+      if (f.required || f.type == Type::kCode) {
+        int32_t count = list >= 0 ? static_cast<int32_t>(p_->lists[list].codes.size()) : -1;
+        p_->checked_fields.push_back(CheckedField{slot, f.required, count});
+      }
     }
   }
 

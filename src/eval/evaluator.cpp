@@ -69,11 +69,10 @@ class Evaluator {
   // without a call; everything else goes through Eval.
   Value Operand(uint32_t index) const {
     const Node& n = p_.nodes[index];
+    // fields and constants, the commonest operands, are tested before any table dispatch
+    if (n.op == OpCode::kField) return FieldOf(n);
+    if (n.op == OpCode::kConst) return n.constant;
     switch (n.op) {
-      case OpCode::kConst:
-        return n.constant;
-      case OpCode::kField:
-        return FieldOf(n);
       case OpCode::kNotField: {
         Value a = FieldOf(n);
         return a.missing() ? kMissingBool : Value::Bool(!a.as_bool());
@@ -387,19 +386,15 @@ Value EvaluateNode(const Program& program, uint32_t index, std::span<const Value
 }
 
 int32_t FindInvalidSlot(const Program& program, std::span<const Value> record) {
-  for (int32_t slot : program.checked_slots) {
-    Value v = ReadField(program, slot, record);
+  for (const CheckedField& field : program.checked_fields) {
+    Value v = ReadField(program, field.slot, record);
     if (v.missing()) {
-      if (program.fields[slot].required) return slot;
+      if (field.required) return field.slot;
       continue;
     }
-    int32_t list = program.field_list[slot];
-    if (list >= 0) {
-      int32_t id = v.as_code();
-      if (v.type() != Type::kCode || id < 0 ||
-          static_cast<size_t>(id) >= program.lists[list].codes.size()) {
-        return slot;
-      }
+    if (field.code_count >= 0 &&
+        (v.type() != Type::kCode || v.as_code() < 0 || v.as_code() >= field.code_count)) {
+      return field.slot;
     }
   }
   return -1;

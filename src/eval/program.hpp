@@ -85,6 +85,13 @@ struct RuleInputs {
   std::vector<std::pair<std::string, Value>> parameters;  // resolved parameter values
 };
 
+// A field checked before the rules: required ones must be present, codes must be in their list.
+struct CheckedField {
+  int32_t slot = -1;
+  bool required = false;
+  int32_t code_count = -1;  // a code field: the size of its list; otherwise -1
+};
+
 struct OrderKey {
   int32_t slot = -1;
   bool descending = false;
@@ -104,7 +111,7 @@ struct Program {
   std::vector<int32_t> field_list;        // per slot: the list of a code field, else -1
   std::vector<Value> field_defaults;      // per slot: default or MissingOf(type)
   absl::flat_hash_map<std::string, int32_t> slot_by_name;
-  std::vector<int32_t> checked_slots;     // required or code fields, validated first
+  std::vector<CheckedField> checked_fields;  // required or code fields, validated first
   std::vector<CodeList> lists;
   std::vector<std::string> parameter_names;
 
