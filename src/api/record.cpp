@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "base/strings.hpp"
 #include "base/suggest.hpp"
 #include "base/value_text.hpp"
@@ -32,10 +33,7 @@ absl::Status Record::Set(std::string_view name, std::string_view text) {
   if (!slot.ok()) return slot.status();
   const FieldInfo& field = rules_.fields()[*slot];
   if (field.type == Type::kCode) {
-    std::string_view trimmed = text;
-    while (!trimmed.empty() && trimmed.front() == ' ') trimmed.remove_prefix(1);
-    while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
-    if (trimmed.empty()) {
+    if (absl::StripAsciiWhitespace(ToAbsl(text)).empty()) {
       values_[*slot] = Value::MissingOf(Type::kCode);
       return absl::OkStatus();
     }

@@ -1,9 +1,8 @@
 #include "aturan/rule_set.hpp"
 
-#include <fstream>
-#include <sstream>
 
 #include "absl/status/status.h"
+#include "base/read_file.hpp"
 #include "base/strings.hpp"
 #include "compile/compiler.hpp"
 #include "eval/code_lookup.hpp"
@@ -37,17 +36,15 @@ LoadResult RuleSet::Load(std::string_view yaml_text, std::string_view file_name,
 }
 
 LoadResult RuleSet::LoadFile(const std::string& path, const LoadOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> text = ReadFile(path);
+  if (!text) {
     LoadResult result;
     result.diagnostics.push_back(Diagnostic{Diagnostic::Severity::kError, path, 0, 0,
                                             "cannot open the rule file",
                                             "check the path and that the file is readable"});
     return result;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return Load(text.str(), path, options);
+  return Load(*text, path, options);
 }
 
 namespace {
@@ -67,12 +64,9 @@ absl::StatusOr<RuleSet> RuleSet::FromString(std::string_view yaml_text, std::str
 }
 
 absl::StatusOr<RuleSet> RuleSet::FromFile(const std::string& path, const LoadOptions& options) {
-  LoadResult result = LoadFile(path, options);
-  if (result.rules == nullptr && !result.diagnostics.empty() && result.diagnostics[0].line == 0 &&
-      result.diagnostics[0].message == "cannot open the rule file") {
-    return absl::NotFoundError(aturan::StrCat(path, ": cannot open the rule file"));
-  }
-  return ToStatusOr(result);
+  std::optional<std::string> text = ReadFile(path);
+  if (!text) return absl::NotFoundError(aturan::StrCat(path, ": cannot open the rule file"));
+  return ToStatusOr(Load(*text, path, options));
 }
 
 const std::string& RuleSet::regulation_id() const { return program_->regulation_id; }

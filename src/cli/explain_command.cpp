@@ -1,6 +1,5 @@
 #include <unistd.h>
 
-#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -9,6 +8,7 @@
 
 #include "aturan/record.hpp"
 #include "aturan/rule_set.hpp"
+#include "base/read_file.hpp"
 #include "cli/commands.hpp"
 #include "cli/explanation_json.hpp"
 #include "cli/json_record.hpp"
@@ -30,11 +30,9 @@ bool ReadAll(const std::string& path, std::string* out) {
     out->assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     return true;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream text;
-  text << in.rdbuf();
-  *out = text.str();
+  std::optional<std::string> text = ReadFile(path);
+  if (!text) return false;
+  *out = std::move(*text);
   return true;
 }
 

@@ -94,11 +94,7 @@ class Evaluator {
 
   Value Eval(uint32_t index) const {
     const Node& n = p_.nodes[index];
-    switch (n.op) {
-      case OpCode::kConst:
-        return n.constant;
-      case OpCode::kField:
-        return ReadField(p_, n.slot, record_);
+    switch (n.op) {  // constants and fields never get here: Operand reads them
       case OpCode::kNot: {
         Value a = Operand(n.arg0);
         return a.missing() ? kMissingBool : Value::Bool(!a.as_bool());
