@@ -109,6 +109,10 @@ class RuleSet {
   int32_t CodeId(int slot, std::string_view text) const;
   // The canonical code text of id `id` in the list of code field `slot`.
   std::string_view CodeText(int slot, int32_t id) const;
+  // The display name of code `id` (e.g. "Tukang becak"), or empty.
+  std::string_view CodeName(int slot, int32_t id) const;
+  // How many codes the list of code field `slot` has (ids are 0..count-1); 0 for other fields.
+  int32_t CodeCount(int slot) const;
 
   // Decides one candidate. `record` holds one value per field, in slot order (missing where
   // there is no data). Thread-safe; never allocates.

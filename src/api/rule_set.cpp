@@ -107,6 +107,19 @@ std::string_view RuleSet::CodeText(int slot, int32_t id) const {
   return program_->lists[list].codes[id];
 }
 
+std::string_view RuleSet::CodeName(int slot, int32_t id) const {
+  if (slot < 0 || static_cast<size_t>(slot) >= program_->fields.size()) return {};
+  int32_t list = program_->field_list[slot];
+  if (list < 0 || id < 0 || static_cast<size_t>(id) >= program_->lists[list].names.size()) return {};
+  return program_->lists[list].names[id];
+}
+
+int32_t RuleSet::CodeCount(int slot) const {
+  if (slot < 0 || static_cast<size_t>(slot) >= program_->fields.size()) return 0;
+  int32_t list = program_->field_list[slot];
+  return list < 0 ? 0 : static_cast<int32_t>(program_->lists[list].codes.size());
+}
+
 void RuleSet::Evaluate(std::span<const Value> record, Decision* out) const {
   internal::EvaluateRecord(*program_, record, out);
 }

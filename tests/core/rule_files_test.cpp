@@ -118,6 +118,10 @@ TEST(RuleFiles, CodesAndAliasesMapToCanonicalCodes) {
   }
   EXPECT_EQ(rules.CodeId(slot, "astronot"), kUnknownCode);
   EXPECT_EQ(rules.CodeText(slot, kUnknownCode), "");
+  EXPECT_EQ(rules.CodeCount(slot), 35);
+  EXPECT_EQ(rules.CodeName(slot, rules.CodeId(slot, "becak")), "Pengayuh becak");
+  EXPECT_EQ(rules.CodeName(slot, rules.CodeCount(slot)), "");
+  EXPECT_EQ(rules.CodeCount(rules.FieldSlot("nama")), 0);
   EXPECT_EQ(rules.CodeId(rules.FieldSlot("nama"), "x"), kUnknownCode);  // not a code field
   EXPECT_EQ(rules.CodeId(-1, "x"), kUnknownCode);
 }
