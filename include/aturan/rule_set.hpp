@@ -40,6 +40,19 @@ struct FieldInfo {
   std::string description;
   bool required = false;
   bool key = false;
+  // Other column names under which candidate lists carry this field (schema `headers:`),
+  // in file order, as written. The field's own name matches too, listed here or not.
+  std::vector<std::string> headers;
+};
+
+// Which fields get identity checks when a candidate list is read (rule file `input:`).
+struct InputChecks {
+  int nik_slot = -1;         // string field holding the NIK, or -1
+  int birth_date_slot = -1;  // date field compared with the NIK's birth date, or -1
+  int sex_slot = -1;         // code field compared with the NIK's sex, or -1
+  int32_t male_code = -1;    // sex_slot's code id for L
+  int32_t female_code = -1;  // sex_slot's code id for P
+  bool nik_mismatch_is_error = false;  // a disagreeing NIK makes the row invalid (else a warning)
 };
 
 // An eligibility rule as written.
@@ -100,6 +113,9 @@ class RuleSet {
   int FieldSlot(std::string_view name) const;
   // The eligibility rules in file order; Decision bit i is rules()[i].
   std::span<const RuleInfo> rules() const;
+  // The fields that get identity checks when a candidate list is read: those named under
+  // `input:`, else nik, tanggal_lahir and jenis_kelamin when they exist and fit.
+  const InputChecks& input_checks() const;
   // Names of the lists and parameters (for summaries).
   std::vector<std::string> list_names() const;
   std::vector<std::string> parameter_names() const;
@@ -111,6 +127,9 @@ class RuleSet {
   std::string_view CodeText(int slot, int32_t id) const;
   // The display name of code `id` (e.g. "Tukang becak"), or empty.
   std::string_view CodeName(int slot, int32_t id) const;
+  // Every spelling CodeId accepts for code field `slot` (codes and aliases, lower-cased), for
+  // did-you-mean hints; in no particular order.
+  std::vector<std::string_view> CodeSpellings(int slot) const;
   // How many codes the list of code field `slot` has (ids are 0..count-1); 0 for other fields.
   int32_t CodeCount(int slot) const;
 

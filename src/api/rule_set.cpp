@@ -1,5 +1,6 @@
 #include "aturan/rule_set.hpp"
 
+#include <algorithm>
 
 #include "absl/status/status.h"
 #include "base/read_file.hpp"
@@ -79,6 +80,7 @@ std::span<const PremiumInfo> RuleSet::premiums() const { return program_->premiu
 int64_t RuleSet::monthly_premium() const { return program_->monthly_premium; }
 std::span<const FieldInfo> RuleSet::fields() const { return program_->fields; }
 std::span<const RuleInfo> RuleSet::rules() const { return program_->rules; }
+const InputChecks& RuleSet::input_checks() const { return program_->input_checks; }
 
 int RuleSet::FieldSlot(std::string_view name) const {
   auto it = program_->slot_by_name.find(ToAbsl(name));
@@ -112,6 +114,16 @@ std::string_view RuleSet::CodeName(int slot, int32_t id) const {
   int32_t list = program_->field_list[slot];
   if (list < 0 || id < 0 || static_cast<size_t>(id) >= program_->lists[list].names.size()) return {};
   return program_->lists[list].names[id];
+}
+
+std::vector<std::string_view> RuleSet::CodeSpellings(int slot) const {
+  std::vector<std::string_view> spellings;
+  if (slot < 0 || static_cast<size_t>(slot) >= program_->fields.size()) return spellings;
+  int32_t list = program_->field_list[slot];
+  if (list < 0) return spellings;
+  for (const auto& [spelling, id] : program_->lists[list].lookup) spellings.push_back(FromAbsl(spelling));
+  std::sort(spellings.begin(), spellings.end());
+  return spellings;
 }
 
 int32_t RuleSet::CodeCount(int slot) const {

@@ -6,6 +6,7 @@
 
 #include "base/strings.hpp"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "base/dates.hpp"
 #include "check/scope.hpp"
 #include "check/type_checker.hpp"
@@ -26,6 +27,7 @@ class Compiler {
     CompileMetadata();
     CompileLists();
     CompileFields();
+    CompileInputChecks();
     BuildScope();
     CompileFieldDefaults();
     CompilePremiums();
@@ -148,7 +150,8 @@ class Compiler {
     }
     for (const spec::Field& f : spec_.schema) {
       int32_t slot = static_cast<int32_t>(p_->fields.size());
-      FieldInfo info{f.name.text, f.type, f.list.text, f.description, f.required, f.key};
+      FieldInfo info{f.name.text, f.type, f.list.text, f.description, f.required, f.key, {}};
+      for (const spec::LocatedText& header : f.headers) info.headers.push_back(header.text);
       int32_t list = -1;
       if (f.type == Type::kCode) {
         auto it = list_index_.find(f.list.text);
@@ -173,6 +176,42 @@ class Compiler {
         p_->checked_fields.push_back(CheckedField{slot, f.required, count});
       }
     }
+  }
+
+  // input: the fields named there, else the conventional ones when they fit. A named field
+  // that does not fit has been reported by the loader and is left out.
+  void CompileInputChecks() {
+    const spec::Input& input = spec_.input;
+    InputChecks& checks = p_->input_checks;
+    checks.nik_mismatch_is_error = input.nik_mismatch_is_error;
+    checks.nik_slot = InputSlot(input.nik, "nik", Type::kString);
+    checks.birth_date_slot = InputSlot(input.birth_date, "tanggal_lahir", Type::kDate);
+    const int32_t sex = InputSlot(input.sex, "jenis_kelamin", Type::kCode);
+    if (sex < 0 || p_->field_list[sex] < 0) return;
+    const CodeList& list = p_->lists[p_->field_list[sex]];
+    const int32_t male = CodeIgnoringCase(list, "L");
+    const int32_t female = CodeIgnoringCase(list, "P");
+    if (male == kUnknownCode || female == kUnknownCode) return;
+    checks.sex_slot = sex;
+    checks.male_code = male;
+    checks.female_code = female;
+  }
+
+  // The slot of the field `named` (or `conventional` when nothing is named) if it has `type`.
+  int32_t InputSlot(const spec::LocatedText& named, std::string_view conventional,
+                    Type type) const {
+    const std::string name = named.text.empty() ? std::string(conventional) : named.text;
+    const auto it = p_->slot_by_name.find(name);
+    if (it == p_->slot_by_name.end() || p_->fields[it->second].type != type) return -1;
+    return it->second;
+  }
+
+  // The id of canonical code `code` in `list`, ignoring case (aliases do not count).
+  static int32_t CodeIgnoringCase(const CodeList& list, std::string_view code) {
+    for (size_t id = 0; id < list.codes.size(); ++id) {
+      if (absl::EqualsIgnoreCase(list.codes[id], ToAbsl(code))) return static_cast<int32_t>(id);
+    }
+    return kUnknownCode;
   }
 
   // Names whose declaration had an error: expressions naming them fail without new messages.

@@ -114,6 +114,7 @@ struct Program {
   std::vector<CheckedField> checked_fields;  // required or code fields, validated first
   std::vector<CodeList> lists;
   std::vector<std::string> parameter_names;
+  InputChecks input_checks;
 
   // expressions
   std::vector<Node> nodes;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/numbers.h"
+#include "base/column_name.hpp"
 #include "base/strings.hpp"
 #include "base/suggest.hpp"
 #include "spec/reporter.hpp"
@@ -31,6 +32,7 @@ constexpr KeyRule kTopKeys[] = {
     {"eligibility", Use::kRequired},
     {"priority"},
     {"program", Use::kRequired},
+    {"input"},
     {"quota", Use::kNotYet, kNoQuotas},
     {"quotas", Use::kNotYet, kNoQuotas},
     {"kuota", Use::kNotYet, kNoQuotas},
@@ -46,7 +48,8 @@ constexpr KeyRule kRegulationKeys[] = {
     {"revises"},
 };
 constexpr KeyRule kFieldKeys[] = {
-    {"type", Use::kRequired}, {"list"}, {"required"}, {"key"}, {"default"}, {"description"},
+    {"type", Use::kRequired}, {"list"},        {"required"}, {"key"},
+    {"default"},              {"description"}, {"headers"},
 };
 constexpr KeyRule kListKeys[] = {{"title"}, {"subset_of"}, {"items", Use::kRequired}};
 constexpr KeyRule kItemKeys[] = {{"code", Use::kRequired}, {"name", Use::kRequired}, {"aliases"}};
@@ -74,6 +77,7 @@ constexpr KeyRule kProgramKeys[] = {
     {"premiums", Use::kRequired},
 };
 constexpr KeyRule kPremiumKeys[] = {{"value"}, {"values"}, {"reference"}};
+constexpr KeyRule kInputKeys[] = {{"nik"}, {"birth_date"}, {"sex"}, {"nik_mismatch"}};
 
 constexpr Type kFieldTypes[] = {Type::kBool,   Type::kInt,  Type::kMoney, Type::kDecimal,
                                 Type::kString, Type::kDate, Type::kCode};
@@ -105,6 +109,7 @@ class SpecReader {
     if (const Slot* s = keys->Get("eligibility")) ReadEligibility(*s);
     if (const Slot* s = keys->Get("priority")) ReadPriority(*s);
     if (const Slot* s = keys->Get("program")) ReadProgram(*s);
+    if (const Slot* s = keys->Get("input")) ReadInput(*s);
     return true;
   }
 
@@ -222,6 +227,7 @@ class SpecReader {
     const Slot* default_slot = keys.Get("default");
     if (default_slot != nullptr) field->default_value = w_.Expr(*default_slot, "a value");
     field->description = ReadPlainText(keys, "description");
+    if (const Slot* s = keys.Get("headers")) field->headers = ReadHeaders(*s);
 
     if (type == Type::kCode && keys.Get("list") == nullptr) {
       Error(slot.key_at, StrCat(slot.path, ": a code field needs 'list:'"),
@@ -236,6 +242,49 @@ class SpecReader {
             StrCat(slot.path, ".default: a required field cannot have a default"),
             "remove 'default:' or 'required: true'");
     }
+  }
+
+  // A field's other column names: each must keep a letter or digit once normalized (the
+  // form columns are compared in) and be written once. Spellings that normalize alike may
+  // all be listed.
+  std::vector<LocatedText> ReadHeaders(const Slot& slot) {
+    std::vector<LocatedText> headers;
+    if (w_.IsScalar(slot)) {
+      w_.ExpectedError(slot, "a list of column names",
+                       StrCat("write it as a list, e.g. [", w_.Scalar(slot), "]"));
+      return headers;
+    }
+    const std::optional<std::vector<Slot>> items =
+        w_.Items(slot, "a list of column names, e.g. [tgl_lahir, \"tanggal lahir\"]");
+    if (!items) return headers;
+    for (const Slot& item : *items) {
+      if (!w_.IsScalar(item)) {
+        w_.ExpectedError(item, "a column name (text)");
+        continue;
+      }
+      LocatedText header{w_.Scalar(item), item.at};
+      if (NormalizeColumnName(header.text).empty()) {
+        Error(item.at,
+              header.text.empty()
+                  ? StrCat(item.path, " is empty")
+                  : StrCat(item.path, ": '", header.text, "' is empty as a column name"),
+              "write a column name with letters or digits; column names are compared "
+              "ignoring case, with ' ', '_', '-', '.' and '/' alike and dropped at the ends");
+        continue;
+      }
+      const auto first = std::find_if(headers.begin(), headers.end(), [&](const LocatedText& h) {
+        return h.text == header.text;
+      });
+      if (first != headers.end()) {
+        Error(item.at,
+              StrCat(item.path, ": '", header.text, "' is listed twice (first on line ",
+                     first->at.line, ")"),
+              "remove one of them");
+        continue;
+      }
+      headers.push_back(std::move(header));
+    }
+    return headers;
   }
 
   void ReadLists(const Slot& slot) {
@@ -502,6 +551,31 @@ class SpecReader {
       }
       spec_.program.premiums.push_back(std::move(premium));
     }
+  }
+
+  void ReadInput(const Slot& slot) {
+    Input& input = spec_.input;
+    input.at = slot.key_at;
+    const std::optional<KeyValues> keys = w_.ReadKeys(slot, kInputKeys);
+    if (!keys) return;
+    ReadText(*keys, "nik", &input.nik);
+    ReadText(*keys, "birth_date", &input.birth_date);
+    ReadText(*keys, "sex", &input.sex);
+    if (const Slot* s = keys->Get("nik_mismatch")) {
+      input.nik_mismatch_is_error = ReadMismatchIsError(*s);
+    }
+  }
+
+  // nik_mismatch: `warning` (false) or `error` (true).
+  bool ReadMismatchIsError(const Slot& slot) {
+    const std::optional<LocatedText> text = w_.Text(slot);
+    if (!text) return false;
+    if (text->text == "warning") return false;
+    if (text->text == "error") return true;
+    Error(slot.at, StrCat(slot.path, ": unknown value '", text->text, "'"),
+          ChoiceHint(text->text, {"warning", "error"},
+                     "values (warning: the row is still judged; error: the row is invalid)"));
+    return false;
   }
 
   Walker& w_;

@@ -61,6 +61,7 @@ struct Field {
   bool required = false;      // a missing value makes the record invalid
   bool key = false;           // identifies a candidate (e.g. nik); the last tie-break
   std::optional<ExprText> default_value;  // used when the value is missing
+  std::vector<LocatedText> headers;  // other column names it has in candidate lists, as written
 };
 
 // One item of a list.
@@ -148,6 +149,17 @@ struct Program {
   SourceRef at;
 };
 
+// input: which fields get identity checks when a candidate list is read. An empty name was
+// not given: the compiler then takes the conventional field (nik, tanggal_lahir,
+// jenis_kelamin) when the file has one that fits.
+struct Input {
+  LocatedText nik;            // string field holding the NIK
+  LocatedText birth_date;     // date field compared with the birth date in the NIK
+  LocatedText sex;            // code field (codes L and P) compared with the sex in the NIK
+  bool nik_mismatch_is_error = false;  // a disagreeing NIK makes the row invalid
+  SourceRef at;
+};
+
 // A whole rule file.
 struct Spec {
   std::string file;          // the name used in diagnostics
@@ -159,6 +171,7 @@ struct Spec {
   std::vector<Rule> eligibility;
   Priority priority;
   Program program;
+  Input input;
   // Fields, lists and parameters whose declaration had an error (already reported): later
   // stages leave expressions that name them unchecked rather than report follow-on errors.
   std::vector<std::string> broken_names;

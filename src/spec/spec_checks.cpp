@@ -8,6 +8,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "base/column_name.hpp"
 #include "base/strings.hpp"
 #include "base/suggest.hpp"
 
@@ -71,6 +73,8 @@ class Checker {
     CheckUniqueIds("eligibility", "rule", RuleIds());
     CheckUniqueIds("priority.terms", "term", TermIds());
     CheckOrder();
+    CheckHeaders();
+    CheckInput();
   }
 
  private:
@@ -83,6 +87,19 @@ class Checker {
       if (list.name.text == name) return &list;
     }
     return nullptr;
+  }
+
+  const Field* FindField(std::string_view name) const {
+    for (const Field& field : spec_.schema) {
+      if (field.name.text == name) return &field;
+    }
+    return nullptr;
+  }
+
+  std::vector<std::string_view> FieldNames() const {
+    std::vector<std::string_view> names;
+    for (const Field& field : spec_.schema) names.push_back(field.name.text);
+    return names;
   }
 
   std::vector<std::string_view> ListNames() const {
@@ -281,6 +298,93 @@ class Checker {
             seen.contains(key) ? StrCat("move '", key, "' to the end of priority.order")
                                : StrCat("add '- ", key, "' as the last item of priority.order"));
     }
+  }
+
+  // A column of a candidate list must lead to one field. Column names are compared
+  // normalized, so a header may not normalize to another field's name or to a header of an
+  // earlier field; repeating its own field's name is harmless.
+  void CheckHeaders() {
+    struct Claim {
+      const Field* field;
+      const LocatedText* header;  // nullptr: the field's own name
+    };
+    absl::flat_hash_map<std::string, Claim> claims;
+    for (const Field& field : spec_.schema) {
+      claims.try_emplace(NormalizeColumnName(field.name.text), Claim{&field, nullptr});
+    }
+    for (const Field& field : spec_.schema) {
+      for (const LocatedText& header : field.headers) {
+        const auto [it, inserted] =
+            claims.try_emplace(NormalizeColumnName(header.text), Claim{&field, &header});
+        const Claim& first = it->second;
+        if (inserted || first.field == &field) continue;
+        const std::string how =
+            first.header == nullptr
+                ? StrCat("its name, line ", first.field->name.at.line)
+                : StrCat("header '", first.header->text, "', line ", first.header->at.line);
+        Error(header.at,
+              StrCat("schema.", field.name.text, ".headers: ambiguous column '", header.text,
+                     "': field '", first.field->name.text, "' already claims it (", how, ")"),
+              "a column must lead to one field (column names are compared ignoring case, "
+              "with ' ', '_', '-', '.' and '/' alike): remove the header from one of them");
+      }
+    }
+  }
+
+  // input: a named field must exist and fit its role; the compiler resolves the defaults.
+  void CheckInput() {
+    const Input& input = spec_.input;
+    CheckInputField(input.nik, "input.nik", Type::kString,
+                    "name the string field that holds the 16-digit NIK");
+    CheckInputField(input.birth_date, "input.birth_date", Type::kDate,
+                    "name the date field that holds the birth date");
+    const Field* sex = CheckInputField(input.sex, "input.sex", Type::kCode,
+                                       "name the code field whose list has the codes L and P");
+    if (sex != nullptr) CheckSexCodes(input.sex, *sex);
+  }
+
+  // The field `name` names when it exists and has `type`; nullptr (reported) otherwise, or
+  // when nothing is named or the field's declaration is already reported.
+  const Field* CheckInputField(const LocatedText& name, std::string_view where, Type type,
+                               std::string_view type_hint) {
+    if (name.text.empty()) return nullptr;
+    const Field* field = FindField(name.text);
+    if (field == nullptr) {
+      Error(name.at, StrCat(where, ": no schema field named '", name.text, "'"),
+            NameHint(name.text, FieldNames(), "fields", "declare the field under 'schema:'"));
+      return nullptr;
+    }
+    const std::vector<std::string>& broken = spec_.broken_names;
+    if (std::find(broken.begin(), broken.end(), name.text) != broken.end()) return nullptr;
+    if (field->type != type) {
+      Error(name.at,
+            StrCat(where, ": '", name.text, "' is a ", TypeName(field->type),
+                   " field; expected a ", TypeName(type), " field"),
+            std::string(type_hint));
+      return nullptr;
+    }
+    return field;
+  }
+
+  // The sex in a NIK is L or P: the list of the sex field needs both as codes.
+  void CheckSexCodes(const LocatedText& name, const Field& field) {
+    const List* list = FindList(field.list.text);
+    if (list == nullptr) return;  // reported with the field
+    std::vector<std::string_view> missing;
+    for (std::string_view code : {"L", "P"}) {
+      const auto is_code = [&](const ListItem& item) {
+        return absl::EqualsIgnoreCase(item.code.text, ToAbsl(code));
+      };
+      if (std::none_of(list->items.begin(), list->items.end(), is_code)) missing.push_back(code);
+    }
+    if (missing.empty()) return;
+    const std::string lacks =
+        missing.size() == 2 ? "neither code L nor code P" : StrCat("no code ", missing[0]);
+    Error(name.at,
+          StrCat("input.sex: list '", list->name.text, "' of field '", field.name.text, "' has ",
+                 lacks),
+          "a NIK encodes sex as L or P: give the list items with code L and code P (other "
+          "spellings such as 'laki-laki' go in their aliases)");
   }
 
   const Spec& spec_;

@@ -1,7 +1,8 @@
 // spec/spec_checks.hpp — the rules of format 1 that look across a loaded Spec: name and id
 // syntax, reserved names, one namespace for fields and parameters, unique ids, codes and
 // aliases, and references between sections (a field's list, subset_of, order keys, the
-// key field last in the order).
+// key field last in the order, the fields named under input:), and column names (headers)
+// that would lead to two fields.
 #pragma once
 
 #include "spec/reporter.hpp"

@@ -126,6 +126,39 @@ TEST(RuleFiles, CodesAndAliasesMapToCanonicalCodes) {
   EXPECT_EQ(rules.CodeId(-1, "x"), kUnknownCode);
 }
 
+TEST(RuleFiles, LoadWithoutWarnings) {
+  for (const char* name : {"pekalongan-2022.yaml", "pekalongan-2023-revisi.yaml"}) {
+    LoadResult loaded = RuleSet::LoadFile(std::string(ATURAN_SOURCE_DIR) + "/rules/" + name);
+    EXPECT_NE(loaded.rules, nullptr) << name;
+    EXPECT_TRUE(loaded.diagnostics.empty()) << name << "\n" << FormatDiagnostics(loaded.diagnostics);
+  }
+}
+
+TEST(RuleFiles, IdentityChecksAndColumnNames) {
+  for (const char* name : {"pekalongan-2022.yaml", "pekalongan-2023-revisi.yaml"}) {
+    SCOPED_TRACE(name);
+    RuleSet rules = Load(name);
+    const InputChecks& checks = rules.input_checks();
+    EXPECT_EQ(checks.nik_slot, rules.FieldSlot("nik"));
+    EXPECT_EQ(checks.birth_date_slot, rules.FieldSlot("tanggal_lahir"));
+    const int sex = rules.FieldSlot("jenis_kelamin");
+    ASSERT_GE(sex, 0);
+    EXPECT_EQ(checks.sex_slot, sex);
+    EXPECT_EQ(rules.CodeText(sex, checks.male_code), "L");
+    EXPECT_EQ(rules.CodeText(sex, checks.female_code), "P");
+    EXPECT_FALSE(checks.nik_mismatch_is_error);  // A7: a NIK mismatch is not a rejection
+    auto headers = [&](const char* field) { return rules.fields()[rules.FieldSlot(field)].headers; };
+    EXPECT_THAT(headers("nama"), ElementsAre("nama_lengkap", "nama lengkap"));
+    EXPECT_THAT(headers("tanggal_lahir"), ElementsAre("tgl_lahir", "tanggal lahir"));
+    EXPECT_THAT(headers("kode_kelurahan"), ElementsAre("kelurahan", "kode_kel", "kelurahan/desa"));
+    EXPECT_THAT(headers("pekerjaan"), ElementsAre("jenis_pekerjaan", "pekerjaan_utama"));
+    EXPECT_THAT(headers("jenis_kelamin"), ElementsAre("jk", "l/p"));
+    EXPECT_THAT(headers("no_kk"), ElementsAre("nomor_kk", "kk"));
+    EXPECT_THAT(headers("nik"), ElementsAre("no_nik", "nomor_nik"));
+    EXPECT_THAT(headers("penghasilan_bulanan"), ::testing::IsEmpty());
+  }
+}
+
 TEST(RuleFiles, InvalidRecords) {
   RuleSet rules = Load("pekalongan-2023-revisi.yaml");
   Decision unknown_place = Decide(rules, {{"kode_kelurahan", "Atlantis"}});

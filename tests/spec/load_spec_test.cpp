@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/strings.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -915,6 +916,223 @@ TEST(LoadSpecRules, ManyErrorsAreAllReported) {
                                    ErrorAt(29, 1, "unknown top-level key 'quota'")));
   for (const Diagnostic& d : r.diagnostics) EXPECT_EQ(d.file, "rules/test.yaml");
   EXPECT_TRUE(r.spec.has_value());
+}
+
+// ---------------------------------------------------------------------------------------
+// schema headers: other column names of a field.
+
+constexpr std::string_view kPekerjaanLine = "  pekerjaan: {type: code, list: pekerjaan}\n";
+
+// kBase with `headers` (a YAML value) on the pekerjaan field, line 10, from column 53.
+Loaded LoadWithJobHeaders(std::string_view headers) {
+  return Load(Replace(kBase, kPekerjaanLine,
+                      StrCat("  pekerjaan: {type: code, list: pekerjaan, headers: ", headers,
+                             "}\n")));
+}
+
+TEST(LoadSpecHeaders, KeptInFileOrderAsWritten) {
+  // Spellings that normalize alike, and the field's own name, are accepted.
+  const Loaded r =
+      LoadWithJobHeaders("[jenis_pekerjaan, \"Jenis Pekerjaan\", PEKERJAAN, pekerjaan utama]");
+  ASSERT_THAT(r.diagnostics, IsEmpty()) << FormatDiagnostics(r.diagnostics);
+  const std::vector<LocatedText>& headers = r.spec->schema[1].headers;
+  ASSERT_THAT(headers, SizeIs(4));
+  EXPECT_EQ(headers[0].text, "jenis_pekerjaan");
+  ExpectPosition(headers[0].at, 10, 54);
+  EXPECT_EQ(headers[1].text, "Jenis Pekerjaan");
+  ExpectPosition(headers[1].at, 10, 71);
+  EXPECT_EQ(headers[2].text, "PEKERJAAN");
+  EXPECT_EQ(headers[3].text, "pekerjaan utama");
+  EXPECT_THAT(r.spec->schema[0].headers, IsEmpty());
+}
+
+TEST(LoadSpecHeaders, MustBeAList) {
+  const Loaded r = LoadWithJobHeaders("jenis_pekerjaan");
+  EXPECT_THAT(r.diagnostics,
+              ElementsAre(AllOf(ErrorAt(10, 53,
+                                        "schema.pekerjaan.headers: expected a list of column "
+                                        "names, got text 'jenis_pekerjaan'"),
+                                HintHas("[jenis_pekerjaan]"))));
+  const Loaded mapping = LoadWithJobHeaders("{a: b}");
+  EXPECT_THAT(mapping.diagnostics,
+              ElementsAre(ErrorAt(10, 53, "schema.pekerjaan.headers: expected a list of column "
+                                          "names, e.g. [tgl_lahir, \"tanggal lahir\"], got a "
+                                          "mapping")));
+}
+
+TEST(LoadSpecHeaders, ItemsMustBeText) {
+  const Loaded r = LoadWithJobHeaders("[kerja, {a: b}, [c], ~]");
+  EXPECT_THAT(
+      r.diagnostics,
+      ElementsAre(
+          ErrorAt(10, 61, "schema.pekerjaan.headers[2]: expected a column name (text), got a mapping"),
+          ErrorAt(10, 69, "schema.pekerjaan.headers[3]: expected a column name (text), got a list"),
+          ErrorAt(10, 74, "schema.pekerjaan.headers[4]: expected a column name (text), got nothing")));
+}
+
+TEST(LoadSpecHeaders, EmptyColumnNames) {
+  const Loaded r = LoadWithJobHeaders("[\"\", kerja, \" - \"]");
+  EXPECT_THAT(r.diagnostics,
+              ElementsAre(AllOf(ErrorAt(10, 54, "schema.pekerjaan.headers[1] is empty"),
+                                HintHas("letters or digits")),
+                          ErrorAt(10, 65, "schema.pekerjaan.headers[3]: ' - ' is empty as a "
+                                          "column name")));
+  // Only the valid header is kept, and the field counts as broken (reported once).
+  ASSERT_THAT(r.spec->schema[1].headers, SizeIs(1));
+  EXPECT_EQ(r.spec->schema[1].headers[0].text, "kerja");
+  EXPECT_THAT(r.spec->broken_names, ElementsAre("pekerjaan"));
+}
+
+TEST(LoadSpecHeaders, ListedTwice) {
+  const Loaded r = LoadWithJobHeaders("[kerja, Kerja, kerja]");
+  EXPECT_THAT(r.diagnostics,
+              ElementsAre(AllOf(ErrorAt(10, 68, "schema.pekerjaan.headers[3]: 'kerja' is listed "
+                                                "twice (first on line 10)"),
+                                HintHas("remove one"))));
+}
+
+TEST(LoadSpecHeaders, ColumnThatIsAnotherFieldsName) {
+  const Loaded r = Load(Replace(kBase, "key: true}", "key: true, headers: [no_nik, Pekerjaan]}"));
+  EXPECT_THAT(r.diagnostics,
+              ElementsAre(AllOf(ErrorAt(9, 68,
+                                        "schema.nik.headers: ambiguous column 'Pekerjaan': field "
+                                        "'pekerjaan' already claims it (its name, line 10)"),
+                                HintHas("remove the header from one of them"))));
+}
+
+TEST(LoadSpecHeaders, ColumnThatIsAnotherFieldsHeader) {
+  std::string yaml = Replace(kBase, "key: true}", "key: true, headers: [no_nik]}");
+  const Loaded r = Load(Replace(yaml, kPekerjaanLine,
+                                "  pekerjaan: {type: code, list: pekerjaan, headers: [kerja, "
+                                "\"No. NIK\"]}\n"));
+  EXPECT_THAT(r.diagnostics,
+              ElementsAre(ErrorAt(10, 61,
+                                  "schema.pekerjaan.headers: ambiguous column 'No. NIK': field "
+                                  "'nik' already claims it (header 'no_nik', line 9)")));
+}
+
+// ---------------------------------------------------------------------------------------
+// input: the fields that get identity checks.
+
+// kBase with a date field `lahir` (line 11), a code field `jk` (line 12) whose list jk has
+// codes l and P (lines 14-15), and `input` (from line 32) appended.
+Loaded LoadWithInput(std::string_view input) {
+  std::string yaml = Replace(kBase, "lists:\n",
+                             "  lahir: {type: date}\n"
+                             "  jk: {type: code, list: jk}\n"
+                             "lists:\n"
+                             "  jk:\n"
+                             "    items: [{code: l, name: Laki-laki}, {code: P, name: Perempuan}]\n");
+  return Load(StrCat(yaml, input));
+}
+
+TEST(LoadSpecInput, AllKeysRead) {
+  const Loaded r = LoadWithInput(
+      "input:\n"                     // 32
+      "  nik: nik\n"                 // 33
+      "  birth_date: lahir\n"        // 34
+      "  sex: jk\n"                  // 35
+      "  nik_mismatch: error\n");    // 36
+  ASSERT_THAT(r.diagnostics, IsEmpty()) << FormatDiagnostics(r.diagnostics);
+  const Input& input = r.spec->input;
+  ExpectPosition(input.at, 32, 1);
+  EXPECT_EQ(input.nik.text, "nik");
+  ExpectPosition(input.nik.at, 33, 8);
+  EXPECT_EQ(input.birth_date.text, "lahir");
+  ExpectPosition(input.birth_date.at, 34, 15);
+  EXPECT_EQ(input.sex.text, "jk");
+  ExpectPosition(input.sex.at, 35, 8);
+  EXPECT_TRUE(input.nik_mismatch_is_error);
+  EXPECT_FALSE(LoadWithInput("input: {nik_mismatch: warning}\n").spec->input.nik_mismatch_is_error);
+}
+
+TEST(LoadSpecInput, AbsentOrEmptyNamesNothing) {
+  const Loaded none = LoadWithInput("");
+  ASSERT_THAT(none.diagnostics, IsEmpty()) << FormatDiagnostics(none.diagnostics);
+  EXPECT_TRUE(none.spec->input.nik.text.empty());
+  EXPECT_FALSE(none.spec->input.nik_mismatch_is_error);
+  const Loaded partial = LoadWithInput("input: {sex: jk}\n");
+  ASSERT_THAT(partial.diagnostics, IsEmpty()) << FormatDiagnostics(partial.diagnostics);
+  EXPECT_TRUE(partial.spec->input.birth_date.text.empty());
+  EXPECT_EQ(partial.spec->input.sex.text, "jk");
+}
+
+TEST(LoadSpecInput, NotAMappingOrUnknownKey) {
+  EXPECT_THAT(LoadWithInput("input: [nik]\n").diagnostics,
+              ElementsAre(AllOf(ErrorAt(32, 8, "input: expected a mapping, got a list"),
+                                HintHas("allowed keys: nik, birth_date, sex, nik_mismatch"))));
+  EXPECT_THAT(LoadWithInput("input:\n  nik: nik\n  birthdate: lahir\n").diagnostics,
+              ElementsAre(AllOf(ErrorAt(34, 3, "unknown key 'birthdate' in input"),
+                                HintHas("did you mean 'birth_date'?"))));
+}
+
+TEST(LoadSpecInput, NikMismatchIsWarningOrError) {
+  EXPECT_THAT(LoadWithInput("input:\n  nik_mismatch: warnig\n").diagnostics,
+              ElementsAre(AllOf(ErrorAt(33, 17, "input.nik_mismatch: unknown value 'warnig'"),
+                                HintHas("did you mean 'warning'?"), HintHas("warning, error"))));
+  EXPECT_THAT(LoadWithInput("input:\n  nik_mismatch: Error\n").diagnostics,
+              ElementsAre(AllOf(ErrorAt(33, 17, "unknown value 'Error'"),
+                                HintHas("did you mean 'error'?"))));
+  EXPECT_THAT(LoadWithInput("input:\n  nik_mismatch: true\n").diagnostics,
+              ElementsAre(ErrorAt(33, 17, "input.nik_mismatch: unknown value 'true'")));
+}
+
+TEST(LoadSpecInput, NamedFieldMustExist) {
+  const Loaded r = LoadWithInput(
+      "input:\n"
+      "  nik: nk\n"                         // 33
+      "  birth_date: tanggal_lahir\n"       // 34
+      "  sex: \"\"\n");                     // 35
+  EXPECT_THAT(r.diagnostics,
+              UnorderedElementsAre(AllOf(ErrorAt(33, 8, "input.nik: no schema field named 'nk'"),
+                                HintHas("did you mean 'nik'?")),
+                          ErrorAt(35, 8, "input.sex is empty"),
+                          AllOf(ErrorAt(34, 15,
+                                        "input.birth_date: no schema field named 'tanggal_lahir'"),
+                                HintHas("fields: nik, pekerjaan, lahir, jk"))));
+}
+
+TEST(LoadSpecInput, NamedFieldMustHaveItsType) {
+  const Loaded r = LoadWithInput(
+      "input:\n"
+      "  nik: lahir\n"             // 33
+      "  birth_date: nik\n"        // 34
+      "  sex: lahir\n");           // 35
+  EXPECT_THAT(
+      r.diagnostics,
+      ElementsAre(AllOf(ErrorAt(33, 8, "input.nik: 'lahir' is a date field; expected a string field"),
+                        HintHas("16-digit NIK")),
+                  ErrorAt(34, 15, "input.birth_date: 'nik' is a string field; expected a date field"),
+                  AllOf(ErrorAt(35, 8, "input.sex: 'lahir' is a date field; expected a code field"),
+                        HintHas("codes L and P"))));
+}
+
+TEST(LoadSpecInput, SexListNeedsCodesLAndP) {
+  EXPECT_THAT(
+      LoadWithInput("input:\n  sex: pekerjaan\n").diagnostics,
+      ElementsAre(AllOf(ErrorAt(33, 8, "input.sex: list 'pekerjaan' of field 'pekerjaan' has "
+                                       "neither code L nor code P"),
+                        HintHas("code L and code P"))));
+  // An alias P does not count: the code itself must be P (in any letter case).
+  std::string yaml = Replace(kBase, "lists:\n",
+                             "  jk: {type: code, list: jk}\n"
+                             "lists:\n"
+                             "  jk:\n"
+                             "    items: [{code: l, name: L}, {code: W, name: P, aliases: [P]}]\n");
+  EXPECT_THAT(Load(StrCat(yaml, "input: {sex: jk}\n")).diagnostics,
+              ElementsAre(AllOf(ErrorAt(31, 14, "input.sex: list 'jk' of field 'jk' has no code P"),
+                                HintHas("aliases"))));
+}
+
+TEST(LoadSpecInput, BrokenFieldIsReportedOnce) {
+  // The field's own error stands alone: its type or list is unknown, so its role is not judged.
+  std::string yaml = Replace(kBase, "lists:\n",
+                             "  lahir: {type: datum}\n"
+                             "  jk: {type: code, list: jenis}\n"
+                             "lists:\n");
+  EXPECT_THAT(Load(StrCat(yaml, "input: {birth_date: lahir, sex: jk}\n")).diagnostics,
+              UnorderedElementsAre(ErrorAt(11, 17, "schema.lahir.type: unknown type 'datum'"),
+                                   ErrorAt(12, 26, "schema.jk.list: no list named 'jenis'")));
 }
 
 // ---------------------------------------------------------------------------------------
