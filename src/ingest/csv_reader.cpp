@@ -5,6 +5,8 @@
 #include <cstring>
 #include <iterator>
 
+#include <unistd.h>
+
 #include "base/strings.hpp"
 
 namespace aturan {
@@ -71,7 +73,8 @@ void CsvRecord::NoteProblem(int rank, std::string_view reason, uint64_t line, ui
 }
 
 absl::StatusOr<CsvReader> CsvReader::Open(const std::string& path, CsvOptions options) {
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+  std::unique_ptr<std::FILE, FileCloser> file(
+      path == "-" ? fdopen(dup(fileno(stdin)), "rb") : std::fopen(path.c_str(), "rb"));
   if (file == nullptr) return absl::ErrnoToStatus(errno, ToAbsl(StrCat("cannot open ", path)));
   // Reads are large: let them go straight into our buffer.
   std::setvbuf(file.get(), nullptr, _IONBF, 0);
@@ -166,10 +169,13 @@ bool CsvReader::Refill() {
     std::copy(text_.data(), text_.data() + size, buffer_.get() + end_);
     text_.remove_prefix(size);
     end_ += size;
+    loaded_ += size;
     eof_ = text_.empty();
     return true;
   }
-  end_ += std::fread(buffer_.get() + end_, 1, chunk, file_.get());
+  const size_t read = std::fread(buffer_.get() + end_, 1, chunk, file_.get());
+  end_ += read;
+  loaded_ += read;
   if (std::ferror(file_.get())) {
     status_ = absl::ErrnoToStatus(errno, ToAbsl(StrCat("cannot read ", name_)));
     eof_ = true;

@@ -119,7 +119,7 @@ class CsvRecord {
 // Reads CSV records one at a time from a file or from text in memory.
 class CsvReader {
  public:
-  // Opens `path` and reads its header (when options.has_header). Fails with the system's
+  // Opens `path` ("-" for standard input) and reads its header (when options.has_header). Fails with the system's
   // error for a file that cannot be opened or read, and with InvalidArgumentError for a
   // header that has a problem.
   static absl::StatusOr<CsvReader> Open(const std::string& path, CsvOptions options = {});
@@ -144,6 +144,9 @@ class CsvReader {
 
   // The delimiter in use (the detected one when options.detect_delimiter).
   char delimiter() const { return options_.delimiter; }
+
+  // Input bytes taken up by the records returned so far, header and byte order mark included.
+  uint64_t bytes_consumed() const { return loaded_ - (end_ - begin_); }
 
  private:
   enum class Parse { kRecord, kEnd, kNeedMore };
@@ -179,6 +182,7 @@ class CsvReader {
   bool eof_ = false;
   uint64_t line_ = 1;  // the physical line of buffer_[begin_]
   uint64_t records_ = 0;
+  uint64_t loaded_ = 0;  // bytes read from the input so far
   bool special_[256] = {};  // bytes that end an unquoted run: delimiter, '"', CR, LF
   std::vector<std::string> header_;
   absl::Status status_;

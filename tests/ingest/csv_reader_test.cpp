@@ -520,5 +520,21 @@ TEST(CsvReader, IsMovable) {
   EXPECT_FALSE(moved.Next(&record));
 }
 
+TEST(CsvReader, CountsTheBytesOfTheRecordsReturned) {
+  const std::string text = "\xEF\xBB\xBFnik,nama\n1,Ani\r\n2,\"Bu, di\"\n";
+  for (size_t buffer_bytes : {size_t{1}, size_t{4}, size_t{1} << 20}) {
+    CsvOptions options;
+    options.buffer_bytes = buffer_bytes;
+    CsvReader reader = CsvReader::FromString(text, options);
+    CsvRecord record;
+    ASSERT_TRUE(reader.Next(&record));
+    EXPECT_LE(reader.bytes_consumed(), std::string("\xEF\xBB\xBFnik,nama\n1,Ani\r\n").size());
+    EXPECT_GE(reader.bytes_consumed(), std::string("\xEF\xBB\xBFnik,nama\n1,Ani").size());
+    ASSERT_TRUE(reader.Next(&record));
+    EXPECT_FALSE(reader.Next(&record));
+    EXPECT_EQ(reader.bytes_consumed(), text.size()) << buffer_bytes;
+  }
+}
+
 }  // namespace
 }  // namespace aturan
