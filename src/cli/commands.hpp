@@ -21,4 +21,7 @@ Command AddCheckCommand(CLI::App& app);
 // `aturan explain RULES.yaml [--set f=v]... [--record FILE]`: decide one candidate and say why.
 Command AddExplainCommand(CLI::App& app);
 
+// `aturan generate RULES.yaml --rows N --seed S -o list.csv`: write a synthetic candidate list.
+Command AddGenerateCommand(CLI::App& app);
+
 }  // namespace aturan::cli
