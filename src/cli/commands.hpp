@@ -21,6 +21,9 @@ Command AddCheckCommand(CLI::App& app);
 // `aturan explain RULES.yaml [--set f=v]... [--record FILE]`: decide one candidate and say why.
 Command AddExplainCommand(CLI::App& app);
 
+// `aturan eval RULES.yaml LIST -o decisions.csv`: decide every row of a candidate list.
+Command AddEvalCommand(CLI::App& app);
+
 // `aturan generate RULES.yaml --rows N --seed S -o list.csv`: write a synthetic candidate list.
 Command AddGenerateCommand(CLI::App& app);
 

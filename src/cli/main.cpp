@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   std::map<std::string, aturan::cli::Command> commands;
   commands["check"] = aturan::cli::AddCheckCommand(app);
   commands["explain"] = aturan::cli::AddExplainCommand(app);
+  commands["eval"] = aturan::cli::AddEvalCommand(app);
   commands["generate"] = aturan::cli::AddGenerateCommand(app);
   try {
     app.parse(argc, argv);

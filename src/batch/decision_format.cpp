@@ -1,0 +1,214 @@
+#include "batch/decision_format.hpp"
+
+#include "absl/strings/str_cat.h"
+#include "base/strings.hpp"
+#include "base/value_text.hpp"
+
+namespace aturan::internal {
+
+namespace {
+
+constexpr const char* kUnknownMark = " [data kurang]";
+
+// The first error of an invalid row (every invalid row has one).
+const RowIssue* FirstError(const CandidateTable& table, size_t row) {
+  for (const RowIssue& issue : table.issues(row)) {
+    if (issue.error) return &issue;
+  }
+  return nullptr;
+}
+
+std::string IssueText(const RowIssue& issue) {
+  if (issue.column.empty()) return issue.reason;
+  if (issue.value.empty()) return StrCat(issue.column, ": ", issue.reason);
+  return StrCat(issue.column, " '", issue.value, "': ", issue.reason);
+}
+
+void AppendScore(double score, std::string* out) {
+  if (score == static_cast<double>(static_cast<int64_t>(score))) {
+    absl::StrAppend(out, static_cast<int64_t>(score));  // the usual whole-point score, without allocating
+  } else {
+    out->append(FormatValue(Value::Decimal(score)));
+  }
+}
+
+}  // namespace
+
+void AppendCsvField(std::string_view text, std::string* out) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out->append(text);
+    return;
+  }
+  out->push_back('"');
+  for (char c : text) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+void AppendJsonString(std::string_view text, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out->append("\\u00");
+          out->push_back(kHex[(c >> 4) & 0xf]);
+          out->push_back(kHex[c & 0xf]);
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+DecisionFormatter::DecisionFormatter(const RuleSet& rules, DecisionFormat format) : rules_(rules), format_(format) {
+  for (const RuleInfo& rule : rules.rules()) {
+    std::string& escaped = csv_reasons_.emplace_back();
+    for (char c : rule.reason) {
+      if (c == '"') escaped.push_back('"');
+      escaped.push_back(c);
+    }
+  }
+  id_slot_ = rules.input_checks().nik_slot;
+  for (size_t slot = 0; id_slot_ < 0 && slot < rules.fields().size(); ++slot) {
+    if (rules.fields()[slot].key) id_slot_ = static_cast<int>(slot);
+  }
+}
+
+void DecisionFormatter::AppendHeader(std::string* out) const {
+  if (format_ == DecisionFormat::kCsv) out->append("row,nik,status,failed,reasons,score\n");
+}
+
+void DecisionFormatter::AppendRow(const CandidateTable& table, size_t row, const Decision& decision,
+                                  std::string* out) const {
+  std::string_view id;
+  if (id_slot_ >= 0) {
+    Value value = table.Get(row, id_slot_);
+    if (!value.missing()) id = value.as_string();
+  }
+  const bool invalid = decision.status == Status::kInvalid;
+  const RowIssue* error = invalid ? FirstError(table, row) : nullptr;
+  if (format_ == DecisionFormat::kCsv) {
+    absl::StrAppend(out, table.source_row(row), ",");
+    AppendCsvField(id, out);
+    absl::StrAppend(out, ",", StatusName(decision.status), ",");
+    if (invalid) {
+      std::string reasons;
+      for (const RowIssue& issue : table.issues(row)) {
+        if (!issue.error) continue;
+        if (!reasons.empty()) reasons.append(" | ");
+        reasons.append(IssueText(issue));
+      }
+      std::string failed = error != nullptr && !error->column.empty() ? StrCat("input:", error->column) : "input";
+      if (error == nullptr && decision.invalid_slot >= 0) {
+        failed = StrCat("input:", rules_.fields()[decision.invalid_slot].name);
+        reasons = "required value is missing or code not in its list";
+      }
+      AppendCsvField(failed, out);
+      out->push_back(',');
+      AppendCsvField(reasons, out);
+      out->push_back(',');
+    } else {
+      // Rule ids are names (no commas or quotes); reasons always go in one quoted field.
+      bool first = true;
+      for (size_t i = 0; i < rules_.rules().size(); ++i) {
+        if (!decision.failed[i]) continue;
+        if (!first) out->push_back(';');
+        first = false;
+        out->append(rules_.rules()[i].id);
+      }
+      out->push_back(',');
+      if (!first) {
+        out->push_back('"');
+        first = true;
+        for (size_t i = 0; i < rules_.rules().size(); ++i) {
+          if (!decision.failed[i]) continue;
+          if (!first) out->append(" | ");
+          first = false;
+          out->append(csv_reasons_[i]);
+          if (decision.unknown[i]) out->append(kUnknownMark);
+        }
+        out->push_back('"');
+      }
+      out->push_back(',');
+    }
+    AppendScore(decision.score, out);
+    out->push_back('\n');
+    return;
+  }
+  absl::StrAppend(out, "{\"row\":", table.source_row(row), ",\"nik\":");
+  AppendJsonString(id, out);
+  absl::StrAppend(out, ",\"status\":\"", StatusName(decision.status), "\",\"failed\":[");
+  bool first = true;
+  for (size_t i = 0; !invalid && i < rules_.rules().size(); ++i) {
+    if (!decision.failed[i]) continue;
+    if (!first) out->push_back(',');
+    first = false;
+    AppendJsonString(rules_.rules()[i].id, out);
+  }
+  out->append("],\"reasons\":[");
+  first = true;
+  for (size_t i = 0; !invalid && i < rules_.rules().size(); ++i) {
+    if (!decision.failed[i]) continue;
+    if (!first) out->push_back(',');
+    first = false;
+    AppendJsonString(decision.unknown[i] ? StrCat(rules_.rules()[i].reason, kUnknownMark) : rules_.rules()[i].reason,
+                     out);
+  }
+  out->append("],\"score\":");
+  AppendScore(decision.score, out);
+  for (bool errors : {true, false}) {
+    bool any = false;
+    for (const RowIssue& issue : table.issues(row)) {
+      if (issue.error != errors) continue;
+      out->append(any ? "," : errors ? ",\"errors\":[" : ",\"warnings\":[");
+      any = true;
+      out->append("{\"column\":");
+      AppendJsonString(issue.column, out);
+      out->append(",\"value\":");
+      AppendJsonString(issue.value, out);
+      out->append(",\"reason\":");
+      AppendJsonString(issue.reason, out);
+      out->push_back('}');
+    }
+    if (any) out->push_back(']');
+  }
+  out->append("}\n");
+}
+
+void DecisionFormatter::AppendRejectsHeader(std::string* out) {
+  out->append("row,line,column,value,severity,kind,reason\n");
+}
+
+void DecisionFormatter::AppendRejects(const CandidateTable& table, size_t row, std::string* out) {
+  for (const RowIssue& issue : table.issues(row)) {
+    absl::StrAppend(out, issue.row, ",", issue.line, ",");
+    AppendCsvField(issue.column, out);
+    out->push_back(',');
+    AppendCsvField(issue.value, out);
+    absl::StrAppend(out, ",", issue.error ? "error" : "warning", ",", IssueKindName(issue.kind), ",");
+    AppendCsvField(issue.reason, out);
+    out->push_back('\n');
+  }
+}
+
+}  // namespace aturan::internal

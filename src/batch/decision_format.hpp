@@ -1,0 +1,53 @@
+// batch/decision_format.hpp — the per-row output of `aturan eval`: one line per input row,
+// in input order, as CSV or JSON Lines; and the rejects file listing every row problem.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "aturan/candidate_table.hpp"
+#include "aturan/decision.hpp"
+#include "aturan/rule_set.hpp"
+
+namespace aturan::internal {
+
+// The decisions file's format.
+enum class DecisionFormat { kCsv, kJsonLines };
+
+// Writes decision lines for one RuleSet.
+//
+// CSV columns: row, nik, status (eligible/ineligible/invalid), failed (the failing rule ids
+// joined by ';', or for an invalid row "input:" and the field of its first error), reasons
+// (the failing rules' Indonesian reasons joined by " | ", "[data kurang]" marking a rule
+// that could not be decided; for an invalid row its errors), score.
+// JSON Lines: {"row":..,"nik":..,"status":..,"failed":[..],"reasons":[..],"score":..}, with
+// "errors":[{"column","value","reason"}] for an invalid row and "warnings" when any.
+class DecisionFormatter {
+ public:
+  DecisionFormatter(const RuleSet& rules, DecisionFormat format);
+
+  // The header line (CSV), or nothing (JSON Lines).
+  void AppendHeader(std::string* out) const;
+  // The line for row `row` of `table`, decided as `decision`.
+  void AppendRow(const CandidateTable& table, size_t row, const Decision& decision, std::string* out) const;
+
+  // The rejects file's header, and one line per issue of row `row`:
+  // row, line, column, value, severity (error/warning), kind, reason.
+  static void AppendRejectsHeader(std::string* out);
+  static void AppendRejects(const CandidateTable& table, size_t row, std::string* out);
+
+ private:
+  const RuleSet& rules_;
+  DecisionFormat format_;
+  int id_slot_ = -1;  // the field written as `nik`
+  // Per rule: its reason with quotes doubled, ready to go inside a quoted CSV field (long
+  // texts that nearly always hold a comma: escaping them once saves scanning every row).
+  std::vector<std::string> csv_reasons_;
+};
+
+// `text` as one CSV field: quoted (with "" for ") when it holds a comma, quote or line break.
+void AppendCsvField(std::string_view text, std::string* out);
+// `text` as a JSON string literal, quotes included.
+void AppendJsonString(std::string_view text, std::string* out);
+
+}  // namespace aturan::internal

@@ -1,0 +1,145 @@
+#include "aturan/candidate_table.hpp"
+
+#include <bit>
+
+namespace aturan {
+
+namespace {
+constexpr size_t kMaxIssueValueBytes = 200;
+}  // namespace
+
+const char* IssueKindName(IssueKind kind) {
+  switch (kind) {
+    case IssueKind::kMalformedRow:
+      return "malformed row";
+    case IssueKind::kBadValue:
+      return "bad value";
+    case IssueKind::kNotInList:
+      return "code not in list";
+    case IssueKind::kMissingRequired:
+      return "missing required value";
+    case IssueKind::kInvalidNik:
+      return "invalid NIK";
+    case IssueKind::kNikMismatch:
+      return "NIK disagrees with birth date or sex";
+    case IssueKind::kDuplicateKey:
+      return "duplicate NIK";
+  }
+  return "?";
+}
+
+CandidateTable::CandidateTable(RuleSet rules) : rules_(std::move(rules)) {
+  columns_.resize(rules_.fields().size());
+  for (size_t slot = 0; slot < columns_.size(); ++slot) columns_[slot].type = rules_.fields()[slot].type;
+}
+
+void CandidateTable::Clear() {
+  for (Column& column : columns_) {
+    column.data.clear();
+    column.present.clear();
+    column.text.clear();
+  }
+  source_rows_.clear();
+  lines_.clear();
+  invalid_.clear();
+  issue_begin_.clear();
+  issues_.clear();
+}
+
+size_t CandidateTable::AddRow(uint64_t source_row, uint64_t line) {
+  for (Column& column : columns_) {
+    column.data.push_back(0);
+    column.present.push_back(0);
+  }
+  source_rows_.push_back(source_row);
+  lines_.push_back(line);
+  invalid_.push_back(0);
+  issue_begin_.push_back(static_cast<uint32_t>(issues_.size()));
+  return source_rows_.size() - 1;
+}
+
+void CandidateTable::Set(size_t row, int slot, const Value& value) {
+  Column& column = columns_[slot];
+  if (value.missing()) {
+    column.present[row] = 0;
+    return;
+  }
+  int64_t payload = 0;
+  switch (column.type) {
+    case Type::kDecimal:
+      payload = std::bit_cast<int64_t>(value.as_decimal());
+      break;
+    case Type::kString: {
+      std::string_view text = value.as_string();
+      payload = static_cast<int64_t>((uint64_t{column.text.size()} << 32) | text.size());
+      column.text.append(text);
+      break;
+    }
+    case Type::kDate:
+      payload = value.as_date().days;
+      break;
+    case Type::kCode:
+      payload = value.as_code();
+      break;
+    case Type::kBool:
+      payload = value.as_bool() ? 1 : 0;
+      break;
+    case Type::kInt:
+    case Type::kMoney:
+      payload = value.as_int();
+      break;
+  }
+  column.data[row] = payload;
+  column.present[row] = 1;
+}
+
+void CandidateTable::AddIssue(size_t row, IssueKind kind, std::string_view column, std::string_view value,
+                              std::string_view reason, bool error) {
+  RowIssue issue;
+  issue.kind = kind;
+  issue.row = source_rows_[row];
+  issue.line = lines_[row];
+  issue.column = std::string(column);
+  issue.value = std::string(value.substr(0, kMaxIssueValueBytes));
+  issue.reason = std::string(reason);
+  issue.error = error;
+  issues_.push_back(std::move(issue));
+  if (error) invalid_[row] = 1;
+}
+
+Value CandidateTable::Get(size_t row, int slot) const {
+  const Column& column = columns_[slot];
+  if (!column.present[row]) return Value::MissingOf(column.type);
+  int64_t payload = column.data[row];
+  switch (column.type) {
+    case Type::kBool:
+      return Value::Bool(payload != 0);
+    case Type::kInt:
+      return Value::Int(payload);
+    case Type::kMoney:
+      return Value::Money(payload);
+    case Type::kDecimal:
+      return Value::Decimal(std::bit_cast<double>(payload));
+    case Type::kString: {
+      uint64_t bits = static_cast<uint64_t>(payload);
+      return Value::String(std::string_view(column.text).substr(bits >> 32, bits & 0xffffffffu));
+    }
+    case Type::kDate:
+      return Value::FromDate(Date{static_cast<int32_t>(payload)});
+    case Type::kCode:
+      return Value::Code(static_cast<int32_t>(payload));
+  }
+  return Value::MissingOf(column.type);
+}
+
+void CandidateTable::GetRow(size_t row, std::span<Value> out) const {
+  for (size_t slot = 0; slot < columns_.size(); ++slot) out[slot] = Get(row, static_cast<int>(slot));
+}
+
+std::span<const RowIssue> CandidateTable::issues(size_t row) const {
+  size_t begin = issue_begin_[row];
+  size_t end = row + 1 < issue_begin_.size() ? issue_begin_[row + 1] : issues_.size();
+  return std::span<const RowIssue>(issues_).subspan(begin, end - begin);
+}
+
+}  // namespace aturan

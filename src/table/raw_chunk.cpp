@@ -1,0 +1,221 @@
+#include "table/raw_chunk.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "base/strings.hpp"
+#include "ingest/csv_reader.hpp"
+#include "ingest/jsonl_reader.hpp"
+
+namespace aturan::internal {
+
+namespace {
+
+// Chunks stop growing at this many bytes of text, whatever chunk_rows says.
+constexpr size_t kMaxChunkBytes = size_t{64} << 20;
+// For sizing the table of keys seen from the file size: growing it while reading means
+// rehashing every key again, and reading a short row table-wide costs only memory.
+constexpr uintmax_t kTypicalRowBytes = 128;
+constexpr uintmax_t kMaxReservedKeys = uintmax_t{64} << 20;
+
+bool IsJsonLinesName(std::string_view path) {
+  return absl::EndsWithIgnoreCase(ToAbsl(path), ".jsonl") || absl::EndsWithIgnoreCase(ToAbsl(path), ".ndjson");
+}
+
+// The 16-digit number `text` spells, or nullopt.
+std::optional<uint64_t> SixteenDigits(std::string_view text) {
+  if (text.size() != 16) return std::nullopt;
+  uint64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+void RawChunk::Clear() {
+  rows.clear();
+  cells.clear();
+  bytes.clear();
+  problems.clear();
+}
+
+std::string_view NormalizedKey(std::string_view text) {
+  std::string_view key = FromAbsl(absl::StripAsciiWhitespace(ToAbsl(text)));
+  if (!key.empty() && key.front() == '\'') key.remove_prefix(1);
+  return key;
+}
+
+RawChunkReader::RawChunkReader(RuleSet rules, ColumnMapping mapping, size_t chunk_rows)
+    : rules_(std::move(rules)), mapping_(std::move(mapping)), chunk_rows_(std::max<size_t>(chunk_rows, 1)) {
+  for (size_t slot = 0; slot < rules_.fields().size(); ++slot) {
+    if (rules_.fields()[slot].key) key_slot_ = static_cast<int>(slot);
+  }
+}
+
+RawChunkReader::~RawChunkReader() = default;
+
+absl::StatusOr<std::unique_ptr<RawChunkReader>> RawChunkReader::Open(const RuleSet& rules,
+                                                                     const std::string& path,
+                                                                     std::string_view text,
+                                                                     const ListOptions& options) {
+  absl::StatusOr<ColumnMapping> mapping = ColumnMapping::Create(rules, options);
+  if (!mapping.ok()) return mapping.status();
+  std::unique_ptr<RawChunkReader> reader(new RawChunkReader(rules, *std::move(mapping), options.chunk_rows));
+  const bool json = options.format == ListFormat::kJsonLines ||
+                    (options.format == ListFormat::kAuto && !path.empty() && IsJsonLinesName(path));
+  if (json) {
+    if (path.empty()) {
+      reader->json_ = std::make_unique<JsonLinesReader>(JsonLinesReader::FromString(text));
+    } else {
+      reader->ReserveKeys(path);
+      absl::StatusOr<JsonLinesReader> json_reader = JsonLinesReader::Open(path);
+      if (!json_reader.ok()) return json_reader.status();
+      reader->json_ = std::make_unique<JsonLinesReader>(*std::move(json_reader));
+    }
+    reader->json_line_ = std::make_unique<JsonLine>();
+    return reader;
+  }
+  CsvOptions csv_options;
+  csv_options.delimiter = options.delimiter == 0 ? ',' : options.delimiter;
+  csv_options.detect_delimiter = options.delimiter == 0;
+  if (path.empty()) {
+    reader->csv_ = std::make_unique<CsvReader>(CsvReader::FromString(text, csv_options));
+    if (!reader->csv_->status().ok()) return reader->csv_->status();
+  } else {
+    reader->ReserveKeys(path);
+    absl::StatusOr<CsvReader> csv_reader = CsvReader::Open(path, csv_options);
+    if (!csv_reader.ok()) return csv_reader.status();
+    reader->csv_ = std::make_unique<CsvReader>(*std::move(csv_reader));
+  }
+  if (reader->csv_->header().empty()) {
+    return absl::InvalidArgumentError(
+        "the list is empty: a CSV list starts with a header row naming its columns");
+  }
+  reader->csv_record_ = std::make_unique<CsvRecord>();
+  reader->expected_fields_ = reader->csv_->header().size();
+  absl::Status bound = reader->mapping_.BindHeader(reader->csv_->header(), &reader->warnings_);
+  if (!bound.ok()) return bound;
+  return reader;
+}
+
+void RawChunkReader::ReserveKeys(const std::string& path) {
+  std::error_code error;
+  const uintmax_t size = path == "-" ? 0 : std::filesystem::file_size(path, error);
+  if (error || key_slot_ < 0) return;
+  numeric_keys_.reserve(std::min<uintmax_t>(size / kTypicalRowBytes, kMaxReservedKeys));
+}
+
+uint64_t RawChunkReader::bytes_read() const {
+  return csv_ != nullptr ? csv_->bytes_consumed() : json_->bytes_consumed();
+}
+
+bool RawChunkReader::Next(RawChunk* chunk) {
+  chunk->Clear();
+  chunk->fields = rules_.fields().size();
+  while (chunk->rows.size() < chunk_rows_ && chunk->bytes.size() < kMaxChunkBytes) {
+    if (csv_ != nullptr) {
+      if (!csv_->Next(csv_record_.get())) {
+        status_ = csv_->status();
+        break;
+      }
+      AddCsvRecord(chunk);
+    } else {
+      if (!json_->Next(json_line_.get())) {
+        status_ = json_->status();
+        break;
+      }
+      AddJsonLine(chunk);
+    }
+    CheckKey(chunk);
+  }
+  return !chunk->rows.empty();
+}
+
+void RawChunkReader::AddCsvRecord(RawChunk* chunk) {
+  const CsvRecord& record = *csv_record_;
+  RawRow row;
+  row.record_number = record.record_number();
+  row.line = record.line();
+  chunk->cells.resize(chunk->cells.size() + chunk->fields);
+  TextRef* cells = chunk->cells.data() + chunk->cells.size() - chunk->fields;
+  if (!record.problem().empty()) {
+    const size_t field = record.problem_field();
+    std::string column = field > 0 && field <= csv_->header().size() ? csv_->header()[field - 1] : std::string();
+    std::string value = field > 0 && field <= record.fields().size() ? std::string(record.fields()[field - 1]) : std::string();
+    row.problem = static_cast<uint32_t>(chunk->problems.size());
+    chunk->problems.push_back(RawProblem{std::move(column), std::move(value),
+                                         StrCat(record.problem(), " (line ", record.problem_line(),
+                                                ", byte ", record.problem_column(), ")")});
+  } else if (record.fields().size() != expected_fields_) {
+    row.problem = static_cast<uint32_t>(chunk->problems.size());
+    chunk->problems.push_back(RawProblem{
+        "", "", StrCat("expected ", expected_fields_, " fields as in the header, found ", record.fields().size())});
+  } else {
+    std::span<const std::string_view> fields = record.fields();
+    for (size_t column = 0; column < fields.size(); ++column) {
+      int slot = mapping_.SlotOfColumn(column);
+      if (slot < 0) continue;
+      cells[slot] = TextRef{static_cast<uint32_t>(chunk->bytes.size()), static_cast<uint32_t>(fields[column].size())};
+      chunk->bytes.append(fields[column]);
+    }
+  }
+  chunk->rows.push_back(row);
+}
+
+void RawChunkReader::AddJsonLine(RawChunk* chunk) {
+  const JsonLine& line = *json_line_;
+  RawRow row;
+  row.record_number = line.record_number();
+  row.line = line.line();
+  chunk->cells.resize(chunk->cells.size() + chunk->fields);
+  TextRef* cells = chunk->cells.data() + chunk->cells.size() - chunk->fields;
+  if (!line.problem().empty()) {
+    row.problem = static_cast<uint32_t>(chunk->problems.size());
+    chunk->problems.push_back(RawProblem{
+        "", "",
+        line.problem_column() > 0 ? StrCat(line.problem(), " (line ", line.line(), ", byte ", line.problem_column(), ")")
+                                  : StrCat(line.problem(), " (line ", line.line(), ")")});
+  } else {
+    std::vector<std::string_view>& key_of_slot = json_keys_;
+    key_of_slot.assign(chunk->fields, std::string_view());
+    for (const JsonMember& member : line.members()) {
+      int slot = mapping_.SlotOfKey(member.key, &warnings_);
+      if (slot < 0) continue;
+      if (!key_of_slot[slot].empty()) {
+        row.problem = static_cast<uint32_t>(chunk->problems.size());
+        chunk->problems.push_back(RawProblem{std::string(member.key), std::string(member.text),
+                                             StrCat("keys '", key_of_slot[slot], "' and '", member.key,
+                                                    "' both hold field '", rules_.fields()[slot].name, "'")});
+        break;
+      }
+      key_of_slot[slot] = member.key;
+      if (member.null) continue;
+      cells[slot] = TextRef{static_cast<uint32_t>(chunk->bytes.size()), static_cast<uint32_t>(member.text.size())};
+      chunk->bytes.append(member.text);
+    }
+  }
+  chunk->rows.push_back(row);
+}
+
+void RawChunkReader::CheckKey(RawChunk* chunk) {
+  RawRow& row = chunk->rows.back();
+  if (key_slot_ < 0 || row.problem != RawRow::kNoProblem) return;
+  std::optional<std::string_view> cell = chunk->Cell(chunk->rows.size() - 1, key_slot_);
+  if (!cell) return;
+  std::string_view key = NormalizedKey(*cell);
+  if (key.empty()) return;
+  if (std::optional<uint64_t> number = SixteenDigits(key)) {
+    auto [it, inserted] = numeric_keys_.emplace(*number, row.record_number);
+    if (!inserted) row.duplicate_of = it->second;
+    return;
+  }
+  auto [it, inserted] = text_keys_.emplace(std::string(key), row.record_number);
+  if (!inserted) row.duplicate_of = it->second;
+}
+
+}  // namespace aturan::internal

@@ -1,0 +1,42 @@
+// table/row_converter.hpp — turning RawChunk text into typed CandidateTable rows, checking
+// each value on the way: the per-row half of reading a list, safe to run on many threads.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "aturan/candidate_table.hpp"
+#include "aturan/rule_set.hpp"
+#include "table/column_mapping.hpp"
+#include "table/raw_chunk.hpp"
+
+namespace aturan::internal {
+
+// Converts and checks rows for one list. Immutable once made, so one converter serves
+// every thread.
+class RowConverter {
+ public:
+  // `rules` and `mapping` must outlive the converter.
+  RowConverter(const RuleSet& rules, const ColumnMapping& mapping);
+
+  // Appends every row of `chunk` to `table` (which must follow the same rules), with an
+  // issue for each problem: the row's parse problem or duplicate key, each value that does
+  // not read as its field's type or list, each missing required value, a NIK that is not
+  // structurally valid, and a NIK that disagrees with birth date or sex (an error or a
+  // warning, as the rule file's input.nik_mismatch says).
+  void Convert(const RawChunk& chunk, CandidateTable* table) const;
+
+ private:
+  // Reads field `slot` of table row `row` from `text`; notes an issue when it does not read.
+  void ConvertCell(size_t row, int slot, std::string_view text, CandidateTable* table) const;
+  // The identity checks of rule file `input:` for table row `row`.
+  void CheckNik(size_t row, CandidateTable* table) const;
+
+  const RuleSet& rules_;
+  const ColumnMapping& mapping_;
+  int key_slot_ = -1;  // the schema's key field (duplicates are looked for in it)
+  // Per code field: its codes and aliases, for did-you-mean hints.
+  std::vector<std::vector<std::string_view>> code_words_;
+};
+
+}  // namespace aturan::internal

@@ -1,0 +1,165 @@
+// `aturan eval` on the command line: a generated list round trip with every row accounted
+// for, the --max-invalid threshold, column and value mapping, output formats, bad input.
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <string>
+
+#include "cli/run_cli.hpp"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest/csv_reader.hpp"
+
+namespace aturan {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using testing::CliResult;
+using testing::RunCli;
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string TempPath(const std::string& name) {
+  return ::testing::TempDir() + "/aturan_eval_" + std::to_string(getpid()) + "_" + name;
+}
+
+// The number after `label` in `text` (e.g. "invalid " in the generator's summary), or -1.
+long long NumberAfter(const std::string& text, const std::string& label) {
+  std::smatch match;
+  if (!std::regex_search(text, match, std::regex(label + "\\s*([0-9]+)"))) return -1;
+  return std::stoll(match[1]);
+}
+
+const char kHeader[] =
+    "nik,no_kk,nama,jenis_kelamin,tanggal_lahir,kode_kelurahan,pekerjaan,penghasilan_bulanan,"
+    "penerima_upah,tulang_punggung,miskin_ekstrem,terdaftar_dtks,disabilitas,penerima_pkh,penerima_bpnt,"
+    "status_bpjstk\n";
+const char kEligibleRow[] =
+    "3375021203750001,3375021504100003,Slamet Riyadi,L,1975-03-12,33.75.02.1004,Tukang Becak,1200000,"
+    "tidak,ya,ya,ya,tidak,tidak,tidak,belum terdaftar\n";
+
+TEST(EvalCli, GeneratedListRoundTripAccountsForEveryRow) {
+  const std::string list = TempPath("list.csv");
+  const std::string out = TempPath("decisions.csv");
+  CliResult generated = RunCli("generate rules/pekalongan-2023-revisi.yaml --rows 20000 --seed 3 --bad-share 0.2 -o '" +
+                               list + "'");
+  ASSERT_EQ(generated.exit_code, 0) << generated.output;
+  const long long expected_invalid = NumberAfter(generated.output, "; invalid");
+  const long long expected_warnings = NumberAfter(generated.output, ", warnings");
+  ASSERT_GT(expected_invalid, 3000);
+  ASSERT_GT(expected_warnings, 0);
+
+  CliResult r = RunCli("eval rules/pekalongan-2023-revisi.yaml '" + list + "' -o '" + out + "' --threads 2");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(NumberAfter(r.output, "rows read"), 20000);
+  EXPECT_EQ(NumberAfter(r.output, "  invalid"), expected_invalid);
+  EXPECT_EQ(NumberAfter(r.output, "rows with warnings"), expected_warnings);
+  EXPECT_THAT(r.output, HasSubstr("ineligible rows by failing rule"));
+  EXPECT_THAT(r.output, HasSubstr("by pekerjaan"));
+  EXPECT_THAT(r.output, HasSubstr("rows/s"));
+
+  // Every input row once, in order, with a status; the rejects file lists every invalid row.
+  const std::string decisions_text = ReadAll(out);  // the reader views it
+  CsvReader decisions = CsvReader::FromString(decisions_text);
+  CsvRecord record;
+  long long rows = 0;
+  long long invalid = 0;
+  while (decisions.Next(&record)) {
+    ASSERT_EQ(record.fields()[0], std::to_string(++rows));
+    if (record.fields()[2] == "invalid") ++invalid;
+  }
+  EXPECT_EQ(rows, 20000);
+  EXPECT_EQ(invalid, expected_invalid);
+  const std::string rejects_path = TempPath("decisions.rejects.csv");
+  const std::string rejects_text = ReadAll(rejects_path);
+  CsvReader rejects = CsvReader::FromString(rejects_text);
+  ASSERT_EQ(rejects.header(),
+            (std::vector<std::string>{"row", "line", "column", "value", "severity", "kind", "reason"}));
+  long long warnings = 0;
+  while (rejects.Next(&record)) warnings += record.fields()[4] == "warning";
+  EXPECT_EQ(warnings, expected_warnings);
+
+  // Too many bad rows fails the run with the count; a looser limit passes.
+  CliResult strict = RunCli("eval rules/pekalongan-2023-revisi.yaml '" + list + "' -o '" + out + "' --max-invalid 10%");
+  EXPECT_EQ(strict.exit_code, 2);
+  EXPECT_THAT(strict.output, HasSubstr(std::to_string(expected_invalid) + " of 20000 rows are invalid"));
+  CliResult count = RunCli("eval rules/pekalongan-2023-revisi.yaml '" + list + "' -o '" + out + "' --max-invalid " +
+                           std::to_string(expected_invalid));
+  EXPECT_EQ(count.exit_code, 0) << count.output;
+  CliResult one_less = RunCli("eval rules/pekalongan-2023-revisi.yaml '" + list + "' -o '" + out +
+                              "' --max-invalid " + std::to_string(expected_invalid - 1));
+  EXPECT_EQ(one_less.exit_code, 2);
+  for (const std::string& path : {list, out, rejects_path}) std::remove(path.c_str());
+}
+
+TEST(EvalCli, MapsColumnsAndValuesFromTheCommandLine) {
+  std::string header = kHeader;
+  header.replace(header.find("tanggal_lahir"), 13, "Lahir Tgl");
+  std::string row = kEligibleRow;
+  row.replace(row.find(",L,"), 3, ",1,");
+  row.replace(row.find("belum terdaftar"), 15, "BT");
+  CliResult unmapped = RunCli("eval rules/pekalongan-2023-revisi.yaml -", header + row);
+  EXPECT_EQ(unmapped.exit_code, 2);
+  EXPECT_THAT(unmapped.output, HasSubstr("no column for required field 'tanggal_lahir'"));
+
+  CliResult mapped = RunCli("eval rules/pekalongan-2023-revisi.yaml - --column 'Lahir Tgl=tanggal_lahir' "
+                            "--value 'status_bpjstk:bt=belum terdaftar'",
+                            header + row);
+  EXPECT_EQ(mapped.exit_code, 0) << mapped.output;
+  EXPECT_THAT(mapped.output, HasSubstr("row,nik,status,failed,reasons,score\n1,3375021203750001,eligible,,,"));
+}
+
+TEST(EvalCli, WritesJsonLinesAndReadsThem) {
+  std::string bad = kEligibleRow;
+  bad.replace(0, 16, "3375021203750002");
+  bad.replace(bad.find("1975-03-12"), 10, "1975-02-30");
+  const std::string list = TempPath("in.csv");
+  std::ofstream(list, std::ios::binary) << kHeader << kEligibleRow << bad;
+  CliResult r = RunCli("eval rules/pekalongan-2023-revisi.yaml '" + list + "' --format jsonl");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("{\"row\":1,\"nik\":\"3375021203750001\",\"status\":\"eligible\",\"failed\":[],"
+                                  "\"reasons\":[],\"score\":80}\n"));
+  EXPECT_THAT(r.output, HasSubstr("{\"row\":2,\"nik\":\"3375021203750002\",\"status\":\"invalid\",\"failed\":[],"
+                                  "\"reasons\":[],\"score\":0,\"errors\":[{\"column\":\"tanggal_lahir\",\"value\":"
+                                  "\"1975-02-30\",\"reason\":"));
+  // The same candidates as JSON Lines input.
+  const std::string jsonl = TempPath("in.jsonl");
+  std::ofstream(jsonl, std::ios::binary)
+      << "{\"nik\":\"3375021203750001\",\"nama\":\"Slamet\",\"jenis_kelamin\":\"L\",\"tanggal_lahir\":\"1975-03-12\","
+         "\"kode_kelurahan\":\"Kauman\",\"pekerjaan\":\"becak\",\"penghasilan_bulanan\":1200000,"
+         "\"tulang_punggung\":true,\"miskin_ekstrem\":true,\"disabilitas\":false}\n"
+      << "not json\n";
+  CliResult from_json = RunCli("eval rules/pekalongan-2023-revisi.yaml '" + jsonl + "'");
+  EXPECT_EQ(from_json.exit_code, 0) << from_json.output;
+  EXPECT_THAT(from_json.output, HasSubstr("\n1,3375021203750001,eligible,,,80\n"));
+  EXPECT_THAT(from_json.output, HasSubstr("\n2,,invalid,input,\"not valid JSON: "));
+  std::remove(list.c_str());
+  std::remove(jsonl.c_str());
+}
+
+TEST(EvalCli, RefusesWhatItCannotRead) {
+  CliResult missing = RunCli("eval rules/pekalongan-2023-revisi.yaml /nonexistent/list.csv");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.output, HasSubstr("/nonexistent/list.csv"));
+  CliResult limit = RunCli("eval rules/pekalongan-2023-revisi.yaml - --max-invalid lots", std::string(kHeader));
+  EXPECT_EQ(limit.exit_code, 2);
+  EXPECT_THAT(limit.output, HasSubstr("--max-invalid 'lots'"));
+  CliResult rules = RunCli("eval rules/nonexistent.yaml -", std::string(kHeader));
+  EXPECT_EQ(rules.exit_code, 1);
+  CliResult empty = RunCli("eval rules/pekalongan-2023-revisi.yaml -", "");
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_THAT(empty.output, HasSubstr("header"));
+  CliResult header_only = RunCli("eval rules/pekalongan-2023-revisi.yaml -", std::string(kHeader));
+  EXPECT_EQ(header_only.exit_code, 0) << header_only.output;
+  EXPECT_THAT(header_only.output, Not(HasSubstr("\n1,")));
+}
+
+}  // namespace
+}  // namespace aturan
