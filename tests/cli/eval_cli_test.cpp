@@ -99,6 +99,25 @@ TEST(EvalCli, GeneratedListRoundTripAccountsForEveryRow) {
   for (const std::string& path : {list, out, rejects_path}) std::remove(path.c_str());
 }
 
+// The shipped sample list decides as examples/README.md documents, under both rule files.
+TEST(EvalCli, ShippedSampleListDecidesAsDocumented) {
+  struct Expected {
+    const char* rules;
+    long long eligible, ineligible, invalid;
+  };
+  for (const Expected& e : {Expected{"rules/pekalongan-2022.yaml", 124, 354, 22},
+                            Expected{"rules/pekalongan-2023-revisi.yaml", 134, 344, 22}}) {
+    CliResult r = RunCli(std::string("eval ") + e.rules + " examples/lists/pekalongan-sample.csv -o /dev/null "
+                         "--rejects /dev/null");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_EQ(NumberAfter(r.output, "rows read"), 500) << e.rules;
+    EXPECT_EQ(NumberAfter(r.output, "  eligible"), e.eligible) << e.rules;
+    EXPECT_EQ(NumberAfter(r.output, "  ineligible"), e.ineligible) << e.rules;
+    EXPECT_EQ(NumberAfter(r.output, "  invalid"), e.invalid) << e.rules;
+    EXPECT_EQ(NumberAfter(r.output, "rows with warnings"), 2) << e.rules;
+  }
+}
+
 TEST(EvalCli, MapsColumnsAndValuesFromTheCommandLine) {
   std::string header = kHeader;
   header.replace(header.find("tanggal_lahir"), 13, "Lahir Tgl");
