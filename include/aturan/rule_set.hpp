@@ -15,6 +15,7 @@
 #include "aturan/decision.hpp"
 #include "aturan/diagnostic.hpp"
 #include "aturan/explanation.hpp"
+#include "aturan/quota.hpp"
 #include "aturan/value.hpp"
 
 namespace aturan {
@@ -61,6 +62,12 @@ struct RuleInfo {
   std::string when;
   std::string reason;
   std::string reference;
+};
+
+// A key of priority.order: eligible candidates with equal scores are ordered by it.
+struct OrderKeyInfo {
+  int32_t slot = -1;        // the field
+  bool descending = false;  // larger values first
 };
 
 // A premium component resolved for the reference date, e.g. {"jkk", 10000}.
@@ -113,6 +120,8 @@ class RuleSet {
   int FieldSlot(std::string_view name) const;
   // The eligibility rules in file order; Decision bit i is rules()[i].
   std::span<const RuleInfo> rules() const;
+  // priority.order's keys in order (a Decision's order_key holds their values).
+  std::span<const OrderKeyInfo> order_keys() const;
   // The fields that get identity checks when a candidate list is read: those named under
   // `input:`, else nik, tanggal_lahir and jenis_kelamin when they exist and fit.
   const InputChecks& input_checks() const;
@@ -133,6 +142,14 @@ class RuleSet {
   // How many codes the list of code field `slot` has (ids are 0..count-1); 0 for other fields.
   int32_t CodeCount(int slot) const;
 
+  // The quota section as compiled; present() is false when the rule file has none.
+  const QuotaInfo& quota() const;
+  // Which quota pools and reserved groups `record` belongs to (eligibility aside): bit i of
+  // *pools is set when quota().pools[i]'s filter holds (a pool without one always holds; a
+  // missing outcome does not), bit g of *reserved when quota().reserved_groups[g]'s `when`
+  // holds. `record` as for Evaluate. Thread-safe; never allocates.
+  void QuotaGroups(std::span<const Value> record, uint32_t* pools, uint32_t* reserved) const;
+
   // Decides one candidate. `record` holds one value per field, in slot order (missing where
   // there is no data). Thread-safe; never allocates.
   void Evaluate(std::span<const Value> record, Decision* out) const;
@@ -142,6 +159,9 @@ class RuleSet {
 
  private:
   explicit RuleSet(std::shared_ptr<const internal::Program> program);
+  // Load, with the directory of the rule file (empty when it was not read from a file).
+  static LoadResult LoadText(std::string_view yaml_text, std::string_view file_name,
+                             const LoadOptions& options, std::string_view rule_dir);
   std::shared_ptr<const internal::Program> program_;
 };
 

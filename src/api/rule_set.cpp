@@ -1,6 +1,7 @@
 #include "aturan/rule_set.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "absl/status/status.h"
 #include "base/read_file.hpp"
@@ -25,13 +26,28 @@ const char* StatusName(Status status) {
 
 RuleSet::RuleSet(std::shared_ptr<const Program> program) : program_(std::move(program)) {}
 
+namespace {
+
+// The directory of a rule file's path ("" for a bare file name).
+std::string DirectoryOf(const std::string& path) {
+  return std::filesystem::path(path).parent_path().string();
+}
+
+}  // namespace
+
 LoadResult RuleSet::Load(std::string_view yaml_text, std::string_view file_name,
                          const LoadOptions& options) {
+  return LoadText(yaml_text, file_name, options, "");
+}
+
+LoadResult RuleSet::LoadText(std::string_view yaml_text, std::string_view file_name,
+                             const LoadOptions& options, std::string_view rule_dir) {
   LoadResult result;
   std::optional<spec::Spec> spec = spec::LoadSpec(yaml_text, file_name, &result.diagnostics);
   if (!spec) return result;
   bool spec_complete = !HasErrors(result.diagnostics);
-  std::shared_ptr<const Program> program = internal::Compile(*spec, options, &result.diagnostics);
+  std::shared_ptr<const Program> program =
+      internal::Compile(*spec, options, rule_dir, &result.diagnostics);
   if (program != nullptr && spec_complete) result.rules = std::shared_ptr<const RuleSet>(new RuleSet(program));
   return result;
 }
@@ -45,7 +61,7 @@ LoadResult RuleSet::LoadFile(const std::string& path, const LoadOptions& options
                                             "check the path and that the file is readable"});
     return result;
   }
-  return Load(*text, path, options);
+  return LoadText(*text, path, options, DirectoryOf(path));
 }
 
 namespace {
@@ -67,7 +83,7 @@ absl::StatusOr<RuleSet> RuleSet::FromString(std::string_view yaml_text, std::str
 absl::StatusOr<RuleSet> RuleSet::FromFile(const std::string& path, const LoadOptions& options) {
   std::optional<std::string> text = ReadFile(path);
   if (!text) return absl::NotFoundError(aturan::StrCat(path, ": cannot open the rule file"));
-  return ToStatusOr(Load(*text, path, options));
+  return ToStatusOr(LoadText(*text, path, options, DirectoryOf(path)));
 }
 
 const std::string& RuleSet::regulation_id() const { return program_->regulation_id; }
@@ -81,6 +97,7 @@ int64_t RuleSet::monthly_premium() const { return program_->monthly_premium; }
 std::span<const FieldInfo> RuleSet::fields() const { return program_->fields; }
 std::span<const RuleInfo> RuleSet::rules() const { return program_->rules; }
 const InputChecks& RuleSet::input_checks() const { return program_->input_checks; }
+std::span<const OrderKeyInfo> RuleSet::order_keys() const { return program_->order; }
 
 int RuleSet::FieldSlot(std::string_view name) const {
   auto it = program_->slot_by_name.find(ToAbsl(name));
@@ -130,6 +147,26 @@ int32_t RuleSet::CodeCount(int slot) const {
   if (slot < 0 || static_cast<size_t>(slot) >= program_->fields.size()) return 0;
   int32_t list = program_->field_list[slot];
   return list < 0 ? 0 : static_cast<int32_t>(program_->lists[list].codes.size());
+}
+
+const QuotaInfo& RuleSet::quota() const { return program_->quota; }
+
+void RuleSet::QuotaGroups(std::span<const Value> record, uint32_t* pools,
+                          uint32_t* reserved) const {
+  // A condition holds when it is true; a missing outcome does not hold.
+  auto holds = [&](uint32_t root) {
+    if (root == internal::kNoFilter) return true;
+    const Value v = internal::EvaluateNode(*program_, root, record);
+    return !v.missing() && v.as_bool();
+  };
+  *pools = 0;
+  for (size_t i = 0; i < program_->pool_roots.size(); ++i) {
+    if (holds(program_->pool_roots[i])) *pools |= uint32_t{1} << i;
+  }
+  *reserved = 0;
+  for (size_t g = 0; g < program_->reserved_roots.size(); ++g) {
+    if (holds(program_->reserved_roots[g])) *reserved |= uint32_t{1} << g;
+  }
 }
 
 void RuleSet::Evaluate(std::span<const Value> record, Decision* out) const {

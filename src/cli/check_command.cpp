@@ -12,6 +12,73 @@
 namespace aturan::cli {
 namespace {
 
+// "Rp1.700.000.000".
+std::string Rupiah(int64_t amount) { return FormatValue(Value::Money(amount)); }
+
+// How a pool's seats are counted: "1000 seats", "20238 seats from budget ... at ...".
+std::string PoolSeats(const PoolInfo& pool) {
+  if (pool.basis == AreaBasis::kFixed) {
+    return pool.area_numbers.empty() ? std::string("seats from the area table")
+                                     : StrCat(pool.capacity, " seats, the sum of the areas' seats");
+  }
+  std::string text = StrCat(pool.capacity, " seats");
+  if (pool.budget >= 0) {
+    const std::string stated =
+        pool.seats >= 0 ? StrCat("the smaller of ", pool.seats, " stated and ") : "";
+    StrAppend(&text, " (", stated, "budget ", Rupiah(pool.budget), " at ",
+              Rupiah(pool.monthly_premium), " x ", pool.months, " months)");
+  }
+  return text;
+}
+
+// Where a pool's area numbers come from.
+std::string AreaNumbers(const RuleSet& rules, const PoolInfo& pool) {
+  if (!pool.area_numbers.empty()) {
+    int64_t given = 0;
+    for (int64_t number : pool.area_numbers) given += number >= 0;
+    return StrCat("the rule file (", given, " of ", pool.area_numbers.size(), " areas)");
+  }
+  if (!pool.areas_file.empty()) return StrCat("areas_file ", pool.areas_file);
+  if (pool.dtks_slot >= 0) return StrCat("counted from ", rules.fields()[pool.dtks_slot].name);
+  return "the command line (--areas)";
+}
+
+// The quota: the overall limit, then per pool its seats and how they are counted, its filter,
+// its areas and its reserved shares.
+void PrintQuota(const RuleSet& rules, std::ostream& out) {
+  const QuotaInfo& quota = rules.quota();
+  out << "  quota: " << quota.pools.size() << (quota.pools.size() == 1 ? " pool" : " pools");
+  if (quota.total_capacity >= 0) out << ", at most " << quota.total_capacity << " seats in all";
+  if (quota.total_budget >= 0) out << " (budget " << Rupiah(quota.total_budget) << ")";
+  out << "\n";
+  for (const PoolInfo& pool : quota.pools) {
+    out << "  pool " << pool.id;
+    if (!pool.name.empty()) out << " \"" << pool.name << "\"";
+    if (!pool.funder.empty()) out << ", paid by " << pool.funder;
+    out << ": " << PoolSeats(pool) << "\n";
+    if (!pool.when.empty()) out << "    for: " << pool.when << "\n";
+    if (pool.basis != AreaBasis::kNone) {
+      out << "    areas: " << rules.fields()[pool.area_slot].name;
+      if (pool.basis == AreaBasis::kFixed) {
+        out << " with fixed seats";
+      } else {
+        out << " by " << AreaBasisName(pool.basis) << " (" << ApportionMethodName(pool.method)
+            << ")";
+      }
+      out << ", numbers from " << AreaNumbers(rules, pool) << "; unfilled seats: "
+          << UnfilledName(pool.unfilled) << "\n";
+    }
+    if (!pool.reserved.empty()) {
+      std::string reserved;
+      for (const ReservedShare& share : pool.reserved) {
+        StrAppend(&reserved, reserved.empty() ? "" : ", ", quota.reserved_groups[share.group].id,
+                  " ", FormatValue(Value::Decimal(share.share * 100)), "%");
+      }
+      out << "    reserved: " << reserved << "\n";
+    }
+  }
+}
+
 void PrintSummary(const RuleSet& rules, std::ostream& out) {
   out << "  regulation " << rules.regulation_id() << ": " << rules.regulation_title() << "\n";
   out << "  region " << rules.region();
@@ -28,6 +95,7 @@ void PrintSummary(const RuleSet& rules, std::ostream& out) {
   out << "  " << rules.fields().size() << " fields, " << rules.list_names().size() << " lists, "
       << rules.parameter_names().size() << " parameters, " << rules.rules().size()
       << " eligibility rules\n";
+  if (rules.quota().present()) PrintQuota(rules, out);
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include "check/scope.hpp"
 #include "check/type_checker.hpp"
 #include "compile/lower.hpp"
+#include "compile/quota_compiler.hpp"
+#include "compile/quota_warnings.hpp"
 #include "eval/code_lookup.hpp"
 #include "expr/parse.hpp"
 
@@ -19,8 +21,10 @@ namespace {
 
 class Compiler {
  public:
-  Compiler(const spec::Spec& spec, const LoadOptions& options, std::vector<Diagnostic>* diagnostics)
-      : spec_(spec), options_(options), diagnostics_(diagnostics), p_(std::make_shared<Program>()),
+  Compiler(const spec::Spec& spec, const LoadOptions& options, std::string_view rule_dir,
+           std::vector<Diagnostic>* diagnostics)
+      : spec_(spec), options_(options), rule_dir_(rule_dir), diagnostics_(diagnostics),
+        p_(std::make_shared<Program>()),
         broken_(spec.broken_names.begin(), spec.broken_names.end()) {}
 
   std::shared_ptr<const Program> Run() {
@@ -33,8 +37,14 @@ class Compiler {
     CompilePremiums();
     CompileRules();
     CompilePriority();
+    CompileQuota(spec_, rule_dir_,
+                 [this](const spec::ExprText& text, std::string_view what) {
+                   return CompileCondition(text, what);
+                 },
+                 p_.get(), diagnostics_);
     WarnAboutUnused();
     if (HasErrors(*diagnostics_)) return nullptr;
+    WarnAboutQuota(spec_, *p_, diagnostics_);
     return p_;
   }
 
@@ -394,6 +404,21 @@ class Compiler {
     }
   }
 
+  // A bool condition outside the eligibility rules (a quota pool's filter, a reserved
+  // group); `what` names it in messages.
+  std::optional<uint32_t> CompileCondition(const spec::ExprText& text, std::string_view what) {
+    CheckedExpr checked;
+    std::optional<uint32_t> root = CompileExpression(text, scope_, &checked);
+    if (!root) return std::nullopt;
+    if (checked.type() != Type::kBool) {
+      Error(text.at, aturan::StrCat(what, ": 'when' must be a condition (bool), got ",
+                                    TypeName(checked.type())));
+      return std::nullopt;
+    }
+    WarnIfConstant(*root, text.at, aturan::StrCat(what, ": 'when'"));
+    return root;
+  }
+
   void CompilePriority() {
     const spec::Priority& priority = spec_.priority;
     if (priority.score) {
@@ -439,6 +464,7 @@ class Compiler {
 
   const spec::Spec& spec_;
   const LoadOptions& options_;
+  std::string_view rule_dir_;
   std::vector<Diagnostic>* diagnostics_;
   std::shared_ptr<Program> p_;
   absl::flat_hash_map<std::string, int32_t> list_index_;
@@ -451,8 +477,9 @@ class Compiler {
 }  // namespace
 
 std::shared_ptr<const Program> Compile(const spec::Spec& spec, const LoadOptions& options,
+                                       std::string_view rule_dir,
                                        std::vector<Diagnostic>* diagnostics) {
-  return Compiler(spec, options, diagnostics).Run();
+  return Compiler(spec, options, rule_dir, diagnostics).Run();
 }
 
 }  // namespace aturan::internal

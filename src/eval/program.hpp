@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/time/civil_time.h"
+#include "aturan/quota.hpp"
 #include "aturan/rule_set.hpp"
 #include "aturan/value.hpp"
 
@@ -92,10 +93,10 @@ struct CheckedField {
   int32_t code_count = -1;  // a code field: the size of its list; otherwise -1
 };
 
-struct OrderKey {
-  int32_t slot = -1;
-  bool descending = false;
-};
+using OrderKey = OrderKeyInfo;
+
+// pool_roots entry of a pool without a filter (it takes every eligible candidate).
+inline constexpr uint32_t kNoFilter = UINT32_MAX;
 
 struct Program {
   // regulation and program metadata
@@ -133,6 +134,11 @@ struct Program {
   uint32_t score_root = 0;
   std::vector<ScoreTerm> score_terms;
   std::vector<OrderKey> order;
+
+  // quota
+  QuotaInfo quota;
+  std::vector<uint32_t> pool_roots;      // per quota.pools entry: its filter, or kNoFilter
+  std::vector<uint32_t> reserved_roots;  // per quota.reserved_groups entry: its `when`
 };
 
 }  // namespace aturan::internal

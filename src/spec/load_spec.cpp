@@ -8,6 +8,7 @@
 #include "base/column_name.hpp"
 #include "base/strings.hpp"
 #include "base/suggest.hpp"
+#include "spec/quota_reader.hpp"
 #include "spec/reporter.hpp"
 #include "spec/source_map.hpp"
 #include "spec/spec_checks.hpp"
@@ -21,7 +22,6 @@ using Use = KeyRule::Use;
 
 constexpr int64_t kFormatVersion = 1;
 constexpr int64_t kMaxCoverageMonths = 120;
-constexpr std::string_view kNoQuotas = "quotas are not part of format 1 yet";
 
 constexpr KeyRule kTopKeys[] = {
     {"aturan", Use::kRequired},
@@ -33,9 +33,7 @@ constexpr KeyRule kTopKeys[] = {
     {"priority"},
     {"program", Use::kRequired},
     {"input"},
-    {"quota", Use::kNotYet, kNoQuotas},
-    {"quotas", Use::kNotYet, kNoQuotas},
-    {"kuota", Use::kNotYet, kNoQuotas},
+    {"quota"},
 };
 constexpr KeyRule kRegulationKeys[] = {
     {"id", Use::kRequired},
@@ -110,6 +108,7 @@ class SpecReader {
     if (const Slot* s = keys->Get("priority")) ReadPriority(*s);
     if (const Slot* s = keys->Get("program")) ReadProgram(*s);
     if (const Slot* s = keys->Get("input")) ReadInput(*s);
+    if (const Slot* s = keys->Get("quota")) spec_.quota = ReadQuota(w_, *s);
     return true;
   }
 

@@ -24,7 +24,8 @@ struct LoadLimits {
 // Returns nullopt only when nothing usable could be read (a YAML syntax error, a limit, a
 // format version other than 1); otherwise a Spec, which is complete only when no error was
 // added. References between sections that need no types (a code field's list, subset_of,
-// order keys, the key field, names shared by fields and parameters) are checked here too;
+// order keys, the key field, names shared by fields and parameters, the fields and premiums
+// a quota names) are checked here too;
 // expressions, value types and dated values against the reference date are the checker's.
 // Never throws. The Spec holds no YAML objects, so it may be used from any thread.
 std::optional<Spec> LoadSpec(std::string_view yaml_text, std::string_view file_name,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "aturan/quota.hpp"
 #include "aturan/value.hpp"
 
 namespace aturan::spec {
@@ -160,6 +161,68 @@ struct Input {
   SourceRef at;
 };
 
+// A quota setting: where it was written ({0, 0} when it was not) and its value, empty when
+// the value was refused (already reported). given() tells settings apart from defaults.
+template <typename T>
+struct QuotaSetting {
+  std::optional<T> value;
+  SourceRef at;
+  bool given() const { return at.line != 0; }
+};
+
+// quota.areas: one area's basis number (population, DTKS count or seats).
+struct AreaNumber {
+  LocatedText area;          // a code, alias or name of the `by` field's list, as written
+  int64_t number = 0;
+  SourceRef at;              // the number's position
+};
+
+// quota.reserved[]: a group with a reserved share of each area's seats. Groups are
+// identified by id (ignoring case) across the top level and the pools.
+struct QuotaReserved {
+  LocatedText id;
+  std::string name;          // display name
+  ExprText when;             // empty text when missing (reported)
+  QuotaSetting<double> share;
+  SourceRef at;
+};
+
+// The settings of a pool, or of the top level of quota: (which pools inherit), each as
+// written, not resolved.
+struct QuotaSettings {
+  QuotaSetting<int64_t> seats;
+  QuotaSetting<int64_t> budget;           // rupiah
+  QuotaSetting<int64_t> months;
+  QuotaSetting<std::vector<LocatedText>> premiums;  // names of program.premiums
+  QuotaSetting<LocatedText> by;           // a code field
+  QuotaSetting<AreaBasis> basis;
+  QuotaSetting<ApportionMethod> method;
+  QuotaSetting<std::vector<AreaNumber>> areas;
+  QuotaSetting<LocatedText> areas_file;
+  QuotaSetting<LocatedText> dtks_field;   // a bool field
+  QuotaSetting<Unfilled> unfilled;
+  QuotaSetting<std::vector<QuotaReserved>> reserved;  // replaces the top level's when given
+};
+
+// quota.pools[]: a funding line or category with its own seats.
+struct QuotaPool {
+  LocatedText id;
+  std::string name;          // display name
+  std::string funder;        // the OPD or budget line that pays
+  std::optional<ExprText> when;  // who the pool is for; none = every eligible candidate
+  QuotaSettings settings;
+  SourceRef at;
+};
+
+// quota: the paid seats. Without pools the top level is the one pool; with pools its seats
+// and budget are an overall limit and its other settings are the pools' defaults.
+struct Quota {
+  QuotaSettings settings;        // the top level
+  std::vector<QuotaPool> pools;
+  SourceRef pools_at;            // where `pools:` is written ({0, 0}: no pools listed)
+  SourceRef at;
+};
+
 // A whole rule file.
 struct Spec {
   std::string file;          // the name used in diagnostics
@@ -172,6 +235,7 @@ struct Spec {
   Priority priority;
   Program program;
   Input input;
+  std::optional<Quota> quota;
   // Fields, lists and parameters whose declaration had an error (already reported): later
   // stages leave expressions that name them unchecked rather than report follow-on errors.
   std::vector<std::string> broken_names;

@@ -12,22 +12,22 @@
 #include "base/column_name.hpp"
 #include "base/strings.hpp"
 #include "base/suggest.hpp"
+#include "spec/quota_checks.hpp"
 
 namespace aturan::spec {
+
+bool IsId(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+}
+
 namespace {
 
 constexpr std::string_view kKeywords[] = {"and", "or",   "not",  "in",   "between",
                                           "if",  "then", "else", "true", "false"};
 constexpr std::string_view kReferenceDateName = "tanggal_acuan";
 
-bool IsAsciiAlnum(char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)); }
-
-// Regulation and rule ids: letters, digits, '-', '_' and '.'.
-bool IsId(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return IsAsciiAlnum(c) || c == '-' || c == '_' || c == '.';
-  });
-}
 
 // Names in expressions: lowercase letters, digits and '_', starting with a letter.
 bool IsName(std::string_view text) {
@@ -75,6 +75,7 @@ class Checker {
     CheckOrder();
     CheckHeaders();
     CheckInput();
+    if (spec_.quota) CheckQuota(spec_, reporter_);
   }
 
  private:

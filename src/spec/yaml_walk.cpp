@@ -38,6 +38,22 @@ bool LooksLikeIsoDate(std::string_view text) {
   return true;
 }
 
+// `text` without its '_' separators, or nothing when a '_' does not stand between two digits.
+std::optional<std::string> WithoutSeparators(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '_') {
+      out += text[i];
+      continue;
+    }
+    const bool between_digits = i > 0 && i + 1 < text.size() &&
+                                absl::ascii_isdigit(static_cast<unsigned char>(text[i - 1])) &&
+                                absl::ascii_isdigit(static_cast<unsigned char>(text[i + 1]));
+    if (!between_digits) return std::nullopt;
+  }
+  return out;
+}
+
 }  // namespace
 
 const Slot* KeyValues::Get(std::string_view name) const {
@@ -123,9 +139,7 @@ std::optional<std::vector<Slot>> Walker::Items(const Slot& slot, std::string_vie
 std::optional<KeyValues> Walker::ReadKeys(const Slot& slot, absl::Span<const KeyRule> rules) {
   if (!IsMapping(slot)) {
     std::vector<std::string_view> allowed;
-    for (const KeyRule& rule : rules) {
-      if (rule.use != KeyRule::Use::kNotYet) allowed.push_back(rule.name);
-    }
+    for (const KeyRule& rule : rules) allowed.push_back(rule.name);
     ExpectedError(slot, "a mapping", ChoiceHint("", allowed, "allowed keys"));
     return std::nullopt;
   }
@@ -134,8 +148,8 @@ std::optional<KeyValues> Walker::ReadKeys(const Slot& slot, absl::Span<const Key
   for (Member& member : *members) {
     const auto rule = std::find_if(rules.begin(), rules.end(),
                                    [&](const KeyRule& r) { return r.name == member.key.text; });
-    if (rule == rules.end() || rule->use == KeyRule::Use::kNotYet) {
-      UnknownKey(slot, member.key, rule == rules.end() ? nullptr : &*rule, rules);
+    if (rule == rules.end()) {
+      UnknownKey(slot, member.key, rules);
       continue;
     }
     out.members_.push_back(std::move(member));
@@ -153,18 +167,14 @@ std::optional<KeyValues> Walker::ReadKeys(const Slot& slot, absl::Span<const Key
   return out;
 }
 
-void Walker::UnknownKey(const Slot& map, const LocatedText& key, const KeyRule* rule,
+void Walker::UnknownKey(const Slot& map, const LocatedText& key,
                         absl::Span<const KeyRule> rules) {
   std::vector<std::string_view> allowed;
-  for (const KeyRule& r : rules) {
-    if (r.use != KeyRule::Use::kNotYet) allowed.push_back(r.name);
-  }
+  for (const KeyRule& r : rules) allowed.push_back(r.name);
   const bool top = map.path.empty();
   const std::string_view label = top ? "allowed top-level keys" : "allowed keys";
   std::string hint;
-  if (rule != nullptr) {
-    hint = StrCat(rule->note, "; ", ChoiceHint("", allowed, label));
-  } else if (key.text == "<<") {
+  if (key.text == "<<") {
     hint = StrCat("YAML merge keys (<<) are not supported: write the keys out; ",
                   ChoiceHint("", allowed, label));
   } else {
@@ -217,7 +227,10 @@ std::optional<bool> Walker::Bool(const Slot& slot) {
 
 std::optional<int64_t> Walker::Int(const Slot& slot) {
   int64_t value = 0;
-  if (IsScalar(slot) && absl::SimpleAtoi(Scalar(slot), &value)) return value;
+  if (IsScalar(slot)) {
+    const std::optional<std::string> digits = WithoutSeparators(Scalar(slot));
+    if (digits && absl::SimpleAtoi(*digits, &value)) return value;
+  }
   ExpectedError(slot, "a whole number");
   return std::nullopt;
 }

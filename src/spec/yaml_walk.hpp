@@ -33,10 +33,9 @@ struct Member {
 
 // How a mapping treats one key.
 struct KeyRule {
-  enum class Use : uint8_t { kOptional, kRequired, kNotYet };
+  enum class Use : uint8_t { kOptional, kRequired };
   std::string_view name;
   Use use = Use::kOptional;
-  std::string_view note = {};  // kNotYet: why the key is refused, shown as the hint
 };
 
 // The known keys a mapping has.
@@ -80,8 +79,9 @@ class Walker {
   // the slot is not a mapping.
   std::optional<KeyValues> ReadKeys(const Slot& slot, absl::Span<const KeyRule> rules);
 
-  // Scalars. Text must not be empty; Expr takes any non-blank scalar ("an expression",
-  // "a value" name it in messages) and maps every byte of it to the file.
+  // Scalars. Text must not be empty; Int takes digits with '_' between them as separators
+  // (3_000_000_000); Expr takes any non-blank scalar ("an expression", "a value" name it in
+  // messages) and maps every byte of it to the file.
   std::optional<LocatedText> Text(const Slot& slot);
   std::vector<LocatedText> TextList(const Slot& slot);  // one text or a list of texts
   std::optional<bool> Bool(const Slot& slot);
@@ -99,8 +99,7 @@ class Walker {
   std::string Held(const Slot& slot) const;  // "a list", "text 'abc'", ...
   std::optional<absl::CivilDay> DateText(std::string_view text, SourceRef at,
                                          std::string_view path);
-  void UnknownKey(const Slot& map, const LocatedText& key, const KeyRule* rule,
-                  absl::Span<const KeyRule> rules);
+  void UnknownKey(const Slot& map, const LocatedText& key, absl::Span<const KeyRule> rules);
 
   const YamlTree& tree_;
   const SourceMap& source_;

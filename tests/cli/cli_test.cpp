@@ -44,6 +44,55 @@ TEST(CliCheck, ErrorsAreReportedWithTheirPlaceAndExitCodeOne) {
   EXPECT_THAT(r.output, HasSubstr(path + ": 1 error"));
 }
 
+TEST(CliCheck, SummarisesTheQuota) {
+  const std::string path = ::testing::TempDir() + "/kutai-kuota.yaml";
+  std::ofstream(path) << R"(aturan: 1
+regulation: {id: kutai-2021, title: Uji kuota, region: "64.02", source: tests, effective: 2021-01-01}
+schema:
+  nik: {type: string, required: true, key: true}
+  kategori: {type: code, list: kategori}
+  kode_kelurahan: {type: code, list: kelurahan}
+  miskin_ekstrem: {type: bool, default: false}
+lists:
+  kategori: {items: [{code: pekerja_rentan, name: Pekerja rentan}, {code: aparatur_desa, name: Aparatur desa}]}
+  kelurahan: {items: [{code: "64.02.01.2001", name: Loa Ipuh}, {code: "64.02.01.2002", name: Timbau}]}
+eligibility:
+  - {id: kategori, when: not is_missing(kategori), reason: Kategori kosong.}
+program:
+  reference_date: 2021-01-01
+  premiums: {jkk: 10000, jkm: 6800}
+quota:
+  budget: 3_000_000_000
+  months: 5
+  pools:
+    - id: distransnaker
+      name: Pekerja rentan
+      funder: Distransnaker
+      when: kategori == "pekerja_rentan"
+      by: kode_kelurahan
+      basis: fixed
+      areas: {Loa Ipuh: 10, Timbau: 5}
+    - id: dpmd
+      when: kategori == "aparatur_desa"
+      seats: 20000
+      budget: 1_300_000_000
+      reserved: [{id: miskin_ekstrem, when: miskin_ekstrem, share: 20%}]
+)";
+  testing::CliResult r = RunCli("check '" + path + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("quota: 2 pools, at most 35714 seats in all (budget Rp3.000.000.000)"));
+  EXPECT_THAT(r.output, HasSubstr("pool distransnaker \"Pekerja rentan\", paid by Distransnaker: 15 "
+                                  "seats, the sum of the areas' seats"));
+  EXPECT_THAT(r.output, HasSubstr("    for: kategori == \"pekerja_rentan\""));
+  EXPECT_THAT(r.output, HasSubstr("    areas: kode_kelurahan with fixed seats, numbers from the rule "
+                                  "file (2 of 2 areas); unfilled seats: redistribute"));
+  EXPECT_THAT(r.output, HasSubstr("pool dpmd: 15476 seats (the smaller of 20000 stated and budget "
+                                  "Rp1.300.000.000 at Rp16.800 x 5 months)"));
+  EXPECT_THAT(r.output, HasSubstr("    reserved: miskin_ekstrem 20%"));
+  EXPECT_THAT(r.output, HasSubstr("warning: quota pool 'dpmd': the budget buys only 15476 of the "
+                                  "20000 seats"));
+}
+
 TEST(CliCheck, WrongArgumentsExitTwo) {
   EXPECT_EQ(RunCli("check").exit_code, 2);
   EXPECT_EQ(RunCli("check no/such/file.yaml").exit_code, 2);

@@ -14,7 +14,7 @@ TEST(DocsExample, AnnotatedExampleLoads) {
   std::stringstream text;
   text << in.rdbuf();
   std::string doc = text.str();
-  size_t section = doc.find("## 18 Annotated example");
+  size_t section = doc.find("## 19 Annotated example");
   ASSERT_NE(section, std::string::npos);
   size_t begin = doc.find("```yaml\n", section);
   ASSERT_NE(begin, std::string::npos);

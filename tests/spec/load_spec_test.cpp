@@ -457,12 +457,14 @@ TEST(LoadSpecStructure, UnknownKeyDeepInside) {
                         HintHas("did you mean 'reference'?"))));
 }
 
-TEST(LoadSpecStructure, UnknownTopLevelQuota) {
-  const Loaded r = Load(std::string(kBase) + "quota: 100\n");
-  EXPECT_THAT(r.diagnostics,
-              ElementsAre(AllOf(ErrorAt(28, 1, "unknown top-level key 'quota'"),
-                                HintHas("quotas are not part of format 1 yet"),
-                                HintHas("allowed top-level keys: aturan, regulation, schema"))));
+TEST(LoadSpecStructure, MisspeltQuotaSuggestsQuota) {
+  for (std::string_view key : {"quotas", "kuota"}) {
+    const Loaded r = Load(StrCat(kBase, key, ": {seats: 100}\n"));
+    EXPECT_THAT(r.diagnostics,
+                ElementsAre(AllOf(ErrorAt(28, 1, StrCat("unknown top-level key '", key, "'")),
+                                  HintHas("did you mean 'quota'?"),
+                                  HintHas("allowed top-level keys: aturan, regulation, schema"))));
+  }
 }
 
 TEST(LoadSpecStructure, UnknownTopLevelKeyMisspelt) {
@@ -903,7 +905,7 @@ TEST(LoadSpecRules, ManyErrorsAreAllReported) {
   yaml = Replace(yaml, "{type: int, value: 18}", "{type: int, value: 18, value: 19}");  // line 17
   yaml = Replace(yaml, "    reason: Bukan.\n", "    reason: Bukan.\n    refrence: x\n");  // line 22
   yaml = Replace(yaml, "  reference_date: 2023-01-01", "  reference_date: 2023-02-29");   // line 26
-  yaml += "quota: 5\n";                                                                   // line 29
+  yaml += "quotas: 5\n";                                                                  // line 29
   const Loaded r = Load(yaml);
   EXPECT_THAT(r.diagnostics,
               UnorderedElementsAre(ErrorAt(4, 3, "unknown key 'tittle'"),
@@ -913,7 +915,7 @@ TEST(LoadSpecRules, ManyErrorsAreAllReported) {
                                    ErrorAt(17, 40, "duplicate key 'value' (first on line 17)"),
                                    ErrorAt(22, 5, "unknown key 'refrence' in eligibility[1]"),
                                    ErrorAt(26, 19, "'2023-02-29' is not a valid date"),
-                                   ErrorAt(29, 1, "unknown top-level key 'quota'")));
+                                   ErrorAt(29, 1, "unknown top-level key 'quotas'")));
   for (const Diagnostic& d : r.diagnostics) EXPECT_EQ(d.file, "rules/test.yaml");
   EXPECT_TRUE(r.spec.has_value());
 }
