@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The main job on shipped data: install what is missing, build, check the shipped rule files
-# and explain sample candidates under the 2022 Perwal and its 2023 revision.
+# and explain sample candidates under the 2022 Perwal and its 2023 revision, decide a 500-row
+# candidate list under both with `aturan eval`, and give the seats of both quotas to a generated
+# list of 30,000 city candidates with `aturan allocate`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -23,3 +25,22 @@ for candidate in examples/candidates/*.json; do
   printf '%-30s 2022: %s\n' "$name" "$("$aturan" explain rules/pekalongan-2022.yaml --format brief --record "$candidate")"
   printf '%-30s 2023: %s\n' "" "$("$aturan" explain rules/pekalongan-2023-revisi.yaml --format brief --record "$candidate")"
 done
+echo
+echo "== aturan eval on a 500-row list (synthetic, 6% bad rows) under both Perwal: summaries"
+for rules in rules/pekalongan-2022.yaml rules/pekalongan-2023-revisi.yaml; do
+  echo
+  "$aturan" eval "$rules" examples/lists/pekalongan-sample.csv -o "build/decisions-$(basename "$rules" .yaml).csv"
+done
+echo
+echo "== first rows of build/decisions-pekalongan-2023-revisi.csv"
+head -n 6 build/decisions-pekalongan-2023-revisi.csv
+echo
+echo "== aturan allocate: 30,000 generated candidates (build/kota-pekalongan.csv) under both Perwal"
+"$aturan" generate rules/pekalongan-2023-revisi.yaml --rows 30000 --seed 2023 -o build/kota-pekalongan.csv
+for rules in rules/pekalongan-2022.yaml rules/pekalongan-2023-revisi.yaml; do
+  echo
+  "$aturan" allocate "$rules" build/kota-pekalongan.csv -o "build/alokasi-$(basename "$rules" .yaml).csv"
+done
+echo
+echo "== first rows of build/alokasi-pekalongan-2023-revisi.csv"
+head -n 6 build/alokasi-pekalongan-2023-revisi.csv

@@ -24,6 +24,8 @@ std::string IssueText(const RowIssue& issue) {
   return StrCat(issue.column, " '", issue.value, "': ", issue.reason);
 }
 
+}  // namespace
+
 void AppendScore(double score, std::string* out) {
   if (score == static_cast<double>(static_cast<int64_t>(score))) {
     absl::StrAppend(out, static_cast<int64_t>(score));  // the usual whole-point score, without allocating
@@ -31,8 +33,6 @@ void AppendScore(double score, std::string* out) {
     out->append(FormatValue(Value::Decimal(score)));
   }
 }
-
-}  // namespace
 
 void AppendCsvField(std::string_view text, std::string* out) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
@@ -98,66 +98,79 @@ void DecisionFormatter::AppendHeader(std::string* out) const {
   if (format_ == DecisionFormat::kCsv) out->append("row,nik,status,failed,reasons,score\n");
 }
 
+std::string_view DecisionFormatter::Id(const CandidateTable& table, size_t row) const {
+  if (id_slot_ < 0) return {};
+  const Value value = table.Get(row, id_slot_);
+  return value.missing() ? std::string_view() : value.as_string();
+}
+
 void DecisionFormatter::AppendRow(const CandidateTable& table, size_t row, const Decision& decision,
                                   std::string* out) const {
-  std::string_view id;
-  if (id_slot_ >= 0) {
-    Value value = table.Get(row, id_slot_);
-    if (!value.missing()) id = value.as_string();
-  }
-  const bool invalid = decision.status == Status::kInvalid;
-  const RowIssue* error = invalid ? FirstError(table, row) : nullptr;
   if (format_ == DecisionFormat::kCsv) {
     absl::StrAppend(out, table.source_row(row), ",");
-    AppendCsvField(id, out);
+    AppendCsvField(Id(table, row), out);
     absl::StrAppend(out, ",", StatusName(decision.status), ",");
-    if (invalid) {
-      std::string reasons;
-      for (const RowIssue& issue : table.issues(row)) {
-        if (!issue.error) continue;
-        if (!reasons.empty()) reasons.append(" | ");
-        reasons.append(IssueText(issue));
-      }
-      std::string failed = error != nullptr && !error->column.empty() ? StrCat("input:", error->column) : "input";
-      if (error == nullptr && decision.invalid_slot >= 0) {
-        failed = StrCat("input:", rules_.fields()[decision.invalid_slot].name);
-        reasons = "required value is missing or code not in its list";
-      }
-      AppendCsvField(failed, out);
-      out->push_back(',');
-      AppendCsvField(reasons, out);
-      out->push_back(',');
-    } else {
-      // Rule ids are names (no commas or quotes); reasons always go in one quoted field.
-      bool first = true;
-      for (size_t i = 0; i < rules_.rules().size(); ++i) {
-        if (!decision.failed[i]) continue;
-        if (!first) out->push_back(';');
-        first = false;
-        out->append(rules_.rules()[i].id);
-      }
-      out->push_back(',');
-      if (!first) {
-        out->push_back('"');
-        first = true;
-        for (size_t i = 0; i < rules_.rules().size(); ++i) {
-          if (!decision.failed[i]) continue;
-          if (!first) out->append(" | ");
-          first = false;
-          out->append(csv_reasons_[i]);
-          if (decision.unknown[i]) out->append(kUnknownMark);
-        }
-        out->push_back('"');
-      }
-      out->push_back(',');
-    }
+    AppendCsvOutcome(table, row, decision, out);
+    out->push_back(',');
     AppendScore(decision.score, out);
     out->push_back('\n');
     return;
   }
   absl::StrAppend(out, "{\"row\":", table.source_row(row), ",\"nik\":");
-  AppendJsonString(id, out);
-  absl::StrAppend(out, ",\"status\":\"", StatusName(decision.status), "\",\"failed\":[");
+  AppendJsonString(Id(table, row), out);
+  absl::StrAppend(out, ",\"status\":\"", StatusName(decision.status), "\",");
+  AppendJsonOutcome(decision, out);
+  out->append(",\"score\":");
+  AppendScore(decision.score, out);
+  AppendJsonIssues(table, row, /*warnings=*/true, out);
+  out->append("}\n");
+}
+
+void DecisionFormatter::AppendCsvOutcome(const CandidateTable& table, size_t row, const Decision& decision,
+                                         std::string* out) const {
+  if (decision.status == Status::kInvalid) {
+    const RowIssue* error = FirstError(table, row);
+    std::string reasons;
+    for (const RowIssue& issue : table.issues(row)) {
+      if (!issue.error) continue;
+      if (!reasons.empty()) reasons.append(" | ");
+      reasons.append(IssueText(issue));
+    }
+    std::string failed = error != nullptr && !error->column.empty() ? StrCat("input:", error->column) : "input";
+    if (error == nullptr && decision.invalid_slot >= 0) {
+      failed = StrCat("input:", rules_.fields()[decision.invalid_slot].name);
+      reasons = "required value is missing or code not in its list";
+    }
+    AppendCsvField(failed, out);
+    out->push_back(',');
+    AppendCsvField(reasons, out);
+    return;
+  }
+  // Rule ids are names (no commas or quotes); reasons always go in one quoted field.
+  bool first = true;
+  for (size_t i = 0; i < rules_.rules().size(); ++i) {
+    if (!decision.failed[i]) continue;
+    if (!first) out->push_back(';');
+    first = false;
+    out->append(rules_.rules()[i].id);
+  }
+  out->push_back(',');
+  if (first) return;
+  out->push_back('"');
+  first = true;
+  for (size_t i = 0; i < rules_.rules().size(); ++i) {
+    if (!decision.failed[i]) continue;
+    if (!first) out->append(" | ");
+    first = false;
+    out->append(csv_reasons_[i]);
+    if (decision.unknown[i]) out->append(kUnknownMark);
+  }
+  out->push_back('"');
+}
+
+void DecisionFormatter::AppendJsonOutcome(const Decision& decision, std::string* out) const {
+  const bool invalid = decision.status == Status::kInvalid;
+  out->append("\"failed\":[");
   bool first = true;
   for (size_t i = 0; !invalid && i < rules_.rules().size(); ++i) {
     if (!decision.failed[i]) continue;
@@ -174,9 +187,12 @@ void DecisionFormatter::AppendRow(const CandidateTable& table, size_t row, const
     AppendJsonString(decision.unknown[i] ? StrCat(rules_.rules()[i].reason, kUnknownMark) : rules_.rules()[i].reason,
                      out);
   }
-  out->append("],\"score\":");
-  AppendScore(decision.score, out);
+  out->push_back(']');
+}
+
+void DecisionFormatter::AppendJsonIssues(const CandidateTable& table, size_t row, bool warnings, std::string* out) {
   for (bool errors : {true, false}) {
+    if (!errors && !warnings) break;
     bool any = false;
     for (const RowIssue& issue : table.issues(row)) {
       if (issue.error != errors) continue;
@@ -192,7 +208,6 @@ void DecisionFormatter::AppendRow(const CandidateTable& table, size_t row, const
     }
     if (any) out->push_back(']');
   }
-  out->append("}\n");
 }
 
 void DecisionFormatter::AppendRejectsHeader(std::string* out) {

@@ -31,6 +31,16 @@ class DecisionFormatter {
   // The line for row `row` of `table`, decided as `decision`.
   void AppendRow(const CandidateTable& table, size_t row, const Decision& decision, std::string* out) const;
 
+  // The value written as `nik` for row `row` (empty when missing or there is no such field).
+  std::string_view Id(const CandidateTable& table, size_t row) const;
+  // CSV: the `failed` and `reasons` fields of the line, joined by a comma.
+  void AppendCsvOutcome(const CandidateTable& table, size_t row, const Decision& decision, std::string* out) const;
+  // JSON Lines: the members "failed":[..],"reasons":[..] (empty lists for an invalid row).
+  void AppendJsonOutcome(const Decision& decision, std::string* out) const;
+  // JSON Lines: ,"errors":[..] when row `row` has errors and, when `warnings`, ,"warnings":[..]
+  // when it has warnings; each {"column","value","reason"}.
+  static void AppendJsonIssues(const CandidateTable& table, size_t row, bool warnings, std::string* out);
+
   // The rejects file's header, and one line per issue of row `row`:
   // row, line, column, value, severity (error/warning), kind, reason.
   static void AppendRejectsHeader(std::string* out);
@@ -45,6 +55,9 @@ class DecisionFormatter {
   std::vector<std::string> csv_reasons_;
 };
 
+// A score as the outputs write it: whole numbers without a decimal point ("80"), others as
+// FormatValue writes decimals.
+void AppendScore(double score, std::string* out);
 // `text` as one CSV field: quoted (with "" for ") when it holds a comma, quote or line break.
 void AppendCsvField(std::string_view text, std::string* out);
 // `text` as a JSON string literal, quotes included.

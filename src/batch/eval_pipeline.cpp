@@ -67,7 +67,8 @@ absl::StatusOr<EvalSummary> RunEvalPipeline(RawChunkReader& reader, const EvalPi
   formatter.AppendHeader(&header);
   std::string rejects_header;
   DecisionFormatter::AppendRejectsHeader(&rejects_header);
-  bool write_failed = !WriteAll(header, decisions) || (rejects != nullptr && !WriteAll(rejects_header, rejects));
+  bool write_failed = (decisions != nullptr && !WriteAll(header, decisions)) ||
+                      (rejects != nullptr && !WriteAll(rejects_header, rejects));
 
   std::vector<std::jthread> threads;
   threads.emplace_back([&] {
@@ -120,7 +121,7 @@ absl::StatusOr<EvalSummary> RunEvalPipeline(RawChunkReader& reader, const EvalPi
         job->rejects_text.clear();
         job->summary = EvalSummary::For(rules, options.group_slot);
         for (size_t row = 0; row < rows; ++row) {
-          formatter.AppendRow(job->table, row, job->decisions[row], &job->decision_text);
+          if (decisions != nullptr) formatter.AppendRow(job->table, row, job->decisions[row], &job->decision_text);
           if (rejects != nullptr) DecisionFormatter::AppendRejects(job->table, row, &job->rejects_text);
           job->summary.Add(job->table, row, job->decisions[row]);
         }
@@ -141,9 +142,10 @@ absl::StatusOr<EvalSummary> RunEvalPipeline(RawChunkReader& reader, const EvalPi
       job = q.done.extract(next).mapped();
     }
     if (!write_failed) {
-      write_failed = !WriteAll(job->decision_text, decisions) ||
+      write_failed = (decisions != nullptr && !WriteAll(job->decision_text, decisions)) ||
                      (rejects != nullptr && !WriteAll(job->rejects_text, rejects));
       summary.Merge(job->summary);
+      if (options.on_chunk) options.on_chunk(job->table, job->decisions);
       if (options.progress) options.progress(summary.rows, job->bytes_after);
     }
     std::lock_guard lock(q.mutex);
@@ -152,7 +154,8 @@ absl::StatusOr<EvalSummary> RunEvalPipeline(RawChunkReader& reader, const EvalPi
     q.changed.notify_all();
   }
   threads.clear();  // joins
-  if (write_failed || std::fflush(decisions) != 0 || (rejects != nullptr && std::fflush(rejects) != 0)) {
+  if (write_failed || (decisions != nullptr && std::fflush(decisions) != 0) ||
+      (rejects != nullptr && std::fflush(rejects) != 0)) {
     return absl::ErrnoToStatus(errno, "cannot write the output");
   }
   if (!reader.status().ok()) return reader.status();

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <span>
 
 #include "absl/status/statusor.h"
 #include "batch/decision_format.hpp"
@@ -24,10 +25,13 @@ struct EvalPipelineOptions {
   // Called on the calling thread after each chunk is written, with the rows and input bytes
   // done so far.
   std::function<void(uint64_t rows, uint64_t bytes)> progress;
+  // Called on the calling thread with each chunk's rows and decisions, in input order
+  // (e.g. to allocate the list once every row is decided). May be empty.
+  std::function<void(const CandidateTable& table, std::span<const Decision> decisions)> on_chunk;
 };
 
 // Decides every row `reader` gives, writing one line per row to `decisions` and every row
-// problem to `rejects` (when not null), both in input order and with their header. Returns
+// problem to `rejects` (each when not null), both in input order and with their header. Returns
 // the counts, or the first read or write error (the output then stops where it failed).
 absl::StatusOr<EvalSummary> RunEvalPipeline(RawChunkReader& reader, const EvalPipelineOptions& options,
                                             std::FILE* decisions, std::FILE* rejects);

@@ -24,6 +24,9 @@ Command AddExplainCommand(CLI::App& app);
 // `aturan eval RULES.yaml LIST -o decisions.csv`: decide every row of a candidate list.
 Command AddEvalCommand(CLI::App& app);
 
+// `aturan allocate RULES.yaml LIST -o allocation.csv`: give the quota's seats over a list.
+Command AddAllocateCommand(CLI::App& app);
+
 // `aturan generate RULES.yaml --rows N --seed S -o list.csv`: write a synthetic candidate list.
 Command AddGenerateCommand(CLI::App& app);
 

@@ -1,4 +1,4 @@
-// aturan — the command line: check rule files, explain decisions.
+// aturan — the command line: check rule files, explain decisions, decide and allocate lists.
 #include <iostream>
 #include <map>
 #include <string>
@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   commands["check"] = aturan::cli::AddCheckCommand(app);
   commands["explain"] = aturan::cli::AddExplainCommand(app);
   commands["eval"] = aturan::cli::AddEvalCommand(app);
+  commands["allocate"] = aturan::cli::AddAllocateCommand(app);
   commands["generate"] = aturan::cli::AddGenerateCommand(app);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,170 @@
+#include "allocate/allocation_writer.hpp"
+
+#include <algorithm>
+#include <cerrno>
+
+#include "absl/strings/str_cat.h"
+#include "base/strings.hpp"
+
+namespace aturan::internal {
+
+namespace {
+
+constexpr size_t kMaxIdBytes = 0xFFFF;
+constexpr size_t kFlushBytes = size_t{1} << 20;
+
+// The outcome key of a decided row: its failed and unknown rule bits.
+std::string RuleOutcomeKey(const Decision& decision) {
+  return StrCat(decision.failed.to_string(), decision.unknown.to_string());
+}
+
+}  // namespace
+
+AllocationWriter::AllocationWriter(const RuleSet& rules, DecisionFormat format)
+    : rules_(rules), format_(format), formatter_(rules, format) {
+  outcome_begin_.push_back(0);
+}
+
+void AllocationWriter::Add(const CandidateTable& table, std::span<const Decision> decisions) {
+  std::string text;
+  for (size_t r = 0; r < table.size(); ++r) {
+    const Decision& decision = decisions[r];
+    source_rows_.push_back(table.source_row(r));
+    const std::string_view id = formatter_.Id(table, r).substr(0, kMaxIdBytes);
+    ids_.push_back(static_cast<uint64_t>(id_text_.size()) << 16 | id.size());
+    id_text_.append(id);
+    const bool invalid = decision.status == Status::kInvalid;
+    if (!invalid && decision.failed.none()) {
+      outcome_of_row_.push_back(0);
+      continue;
+    }
+    std::string key;
+    if (!invalid) {
+      key = RuleOutcomeKey(decision);
+      if (auto it = rule_outcomes_.find(key); it != rule_outcomes_.end()) {
+        outcome_of_row_.push_back(it->second);
+        continue;
+      }
+    }
+    text.clear();
+    if (format_ == DecisionFormat::kCsv) {
+      formatter_.AppendCsvOutcome(table, r, decision, &text);
+    } else {
+      formatter_.AppendJsonOutcome(decision, &text);
+      if (invalid) DecisionFormatter::AppendJsonIssues(table, r, /*warnings=*/false, &text);
+    }
+    outcome_text_.append(text);
+    outcome_begin_.push_back(outcome_text_.size());
+    const auto outcome = static_cast<uint32_t>(outcome_begin_.size() - 1);
+    if (!invalid) rule_outcomes_.emplace(std::move(key), outcome);
+    outcome_of_row_.push_back(outcome);
+  }
+}
+
+std::string_view AllocationWriter::Outcome(size_t row) const {
+  const uint32_t outcome = outcome_of_row_[row];
+  if (outcome == 0) return {};
+  return std::string_view(outcome_text_).substr(outcome_begin_[outcome - 1],
+                                                outcome_begin_[outcome] - outcome_begin_[outcome - 1]);
+}
+
+// failed/reasons of a row the quota decided: waiting in line, or taken by no pool.
+void AllocationWriter::AppendQuotaOutcome(const RowAllocation& row, std::string* out) const {
+  const QuotaInfo& quota = rules_.quota();
+  std::string reason;
+  if (row.no_pool) {
+    reason = "Anda memenuhi syarat, tetapi tidak termasuk satu pun kelompok kuota program ini.";
+  } else {
+    const PoolInfo& pool = quota.pools[row.pool];
+    const std::string pool_name = pool.name.empty() ? pool.id : pool.name;
+    std::string where;
+    if (row.area >= 0) where = StrCat(" untuk ", rules_.CodeName(pool.area_slot, row.area));
+    reason = StrCat("Anda memenuhi syarat, tetapi kuota ", pool_name, where,
+                    " sudah terisi. Anda berada di urutan tunggu ke-", row.rank, ".");
+  }
+  if (format_ == DecisionFormat::kCsv) {
+    out->append("kuota,");
+    AppendCsvField(reason, out);
+  } else {
+    out->append("\"failed\":[\"kuota\"],\"reasons\":[");
+    AppendJsonString(reason, out);
+    out->push_back(']');
+  }
+}
+
+void AllocationWriter::AppendRow(const Allocation& allocation, size_t row, std::string* out) const {
+  const RowAllocation& a = allocation.rows[row];
+  const std::string_view id =
+      std::string_view(id_text_).substr(static_cast<size_t>(ids_[row] >> 16), static_cast<size_t>(ids_[row] & 0xFFFF));
+  const QuotaInfo& quota = rules_.quota();
+  const bool placed = a.status == AllocationStatus::kSelected || a.status == AllocationStatus::kWaitlisted;
+  const std::string_view pool = placed && a.pool >= 0 ? std::string_view(quota.pools[a.pool].id) : std::string_view();
+  const std::string_view area =
+      placed && a.pool >= 0 && a.area >= 0 ? rules_.CodeText(quota.pools[a.pool].area_slot, a.area) : std::string_view();
+  std::string score;
+  AppendScore(a.score, &score);
+  const bool quota_outcome = a.status == AllocationStatus::kWaitlisted || a.no_pool;
+  if (format_ == DecisionFormat::kCsv) {
+    absl::StrAppend(out, source_rows_[row], ",");
+    AppendCsvField(id, out);
+    absl::StrAppend(out, ",", AllocationStatusName(a.status), ",", ToAbsl(pool), ",");
+    AppendCsvField(area, out);
+    out->push_back(',');
+    if (a.status == AllocationStatus::kWaitlisted) absl::StrAppend(out, a.rank);
+    absl::StrAppend(out, ",", score, ",");
+    if (quota_outcome) {
+      AppendQuotaOutcome(a, out);
+    } else if (const std::string_view outcome = Outcome(row); !outcome.empty()) {
+      out->append(outcome);
+    } else {
+      out->push_back(',');
+    }
+    out->push_back('\n');
+    return;
+  }
+  absl::StrAppend(out, "{\"row\":", source_rows_[row], ",\"nik\":");
+  AppendJsonString(id, out);
+  absl::StrAppend(out, ",\"status\":\"", AllocationStatusName(a.status), "\",\"pool\":");
+  if (pool.empty()) {
+    out->append("null");
+  } else {
+    AppendJsonString(pool, out);
+  }
+  out->append(",\"area\":");
+  if (area.empty()) {
+    out->append("null");
+  } else {
+    AppendJsonString(area, out);
+  }
+  absl::StrAppend(out, ",\"rank\":", a.rank, ",\"score\":", score, ",");
+  if (quota_outcome) {
+    AppendQuotaOutcome(a, out);
+  } else if (const std::string_view outcome = Outcome(row); !outcome.empty()) {
+    out->append(outcome);
+  } else {
+    out->append("\"failed\":[],\"reasons\":[]");
+  }
+  out->append("}\n");
+}
+
+absl::Status AllocationWriter::Write(const Allocation& allocation, std::FILE* file) const {
+  std::string buffer;
+  if (format_ == DecisionFormat::kCsv) buffer = "row,nik,status,pool,area,rank,score,failed,reasons\n";
+  const size_t rows = std::min(size(), allocation.rows.size());
+  for (size_t row = 0; row < rows; ++row) {
+    AppendRow(allocation, row, &buffer);
+    if (buffer.size() >= kFlushBytes || row + 1 == rows) {
+      if (std::fwrite(buffer.data(), 1, buffer.size(), file) != buffer.size()) {
+        return absl::ErrnoToStatus(errno, "cannot write the allocation");
+      }
+      buffer.clear();
+    }
+  }
+  if (!buffer.empty() && std::fwrite(buffer.data(), 1, buffer.size(), file) != buffer.size()) {
+    return absl::ErrnoToStatus(errno, "cannot write the allocation");
+  }
+  if (std::fflush(file) != 0) return absl::ErrnoToStatus(errno, "cannot write the allocation");
+  return absl::OkStatus();
+}
+
+}  // namespace aturan::internal

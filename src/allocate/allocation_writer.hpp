@@ -1,0 +1,54 @@
+// allocate/allocation_writer.hpp — the per-row output of `aturan allocate`: while the list
+// is read it keeps, per row, only what the row's line needs besides the allocation (input
+// row number, NIK, and the failing rules or input errors, rendered once per distinct
+// outcome), then writes one line per input row, in input order, as CSV or JSON Lines.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "aturan/allocation.hpp"
+#include "batch/decision_format.hpp"
+
+namespace aturan::internal {
+
+// CSV columns: row, nik, status (selected/waitlisted/ineligible/invalid), pool (id), area
+// (code), rank (waitlisted: place in line), score, failed, reasons — failed and reasons as in
+// `aturan eval`, plus `kuota` for a waitlisted row or one no pool takes, with an Indonesian
+// reason. JSON Lines: the same as members, with "errors" for an invalid row.
+class AllocationWriter {
+ public:
+  AllocationWriter(const RuleSet& rules, DecisionFormat format);
+
+  // Keeps what the lines of `table`'s rows need (call per chunk, in input order).
+  void Add(const CandidateTable& table, std::span<const Decision> decisions);
+  // Rows added.
+  size_t size() const { return source_rows_.size(); }
+  // Writes the header (CSV) and one line per row added, allocated as `allocation` (whose
+  // rows must be these rows). An error when writing fails.
+  absl::Status Write(const Allocation& allocation, std::FILE* file) const;
+
+ private:
+  void AppendRow(const Allocation& allocation, size_t row, std::string* out) const;
+  void AppendQuotaOutcome(const RowAllocation& row, std::string* out) const;
+  std::string_view Outcome(size_t row) const;
+
+  const RuleSet& rules_;
+  DecisionFormat format_;
+  DecisionFormatter formatter_;
+  std::vector<uint64_t> source_rows_;
+  std::vector<uint64_t> ids_;  // offset << 16 | length into id_text_
+  std::string id_text_;
+  // Per row: 0 for no failed rules or errors, else 1 + index into outcome_begin_.
+  std::vector<uint32_t> outcome_of_row_;
+  std::vector<uint64_t> outcome_begin_;  // into outcome_text_; one extra end offset
+  std::string outcome_text_;
+  absl::flat_hash_map<std::string, uint32_t> rule_outcomes_;  // failed+unknown bits -> outcome
+};
+
+}  // namespace aturan::internal

@@ -1,0 +1,63 @@
+// cli/list_flags.hpp — the options of subcommands that read a candidate list (eval,
+// allocate): input format, delimiter, column and value mapping, the invalid-row limit, threads,
+// the summary's group field; and the output files they write.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "aturan/list_reader.hpp"
+#include "aturan/rule_set.hpp"
+
+namespace aturan::cli {
+
+struct ListFlags {
+  std::string input_format = "auto";
+  std::string delimiter;
+  std::vector<std::string> columns;  // COLUMN=field
+  std::vector<std::string> values;   // field:FROM=TO
+  std::string max_invalid;           // N or P%
+  std::string group_by;
+  int threads = 0;
+};
+
+// Adds --input-format, --delimiter, --column, --value, --max-invalid, --group-by, --threads.
+void AddListFlags(CLI::App& command, ListFlags* flags);
+
+// The ListOptions the flags describe, or nullopt after saying what is wrong.
+std::optional<ListOptions> ToListOptions(const ListFlags& flags);
+
+// The code field rows are grouped by in summaries: --group-by, else pekerjaan when the schema
+// has it; -1 for none ('none'). Nullopt after saying what is wrong.
+std::optional<int> GroupSlot(const RuleSet& rules, const ListFlags& flags);
+
+// The limit on invalid rows: a count, or a share of the rows read.
+struct InvalidLimit {
+  uint64_t count = UINT64_MAX;
+  double share = -1;  // in [0, 1] when given as P%
+  // True when `invalid` of `rows` is more than the limit allows.
+  bool Exceeded(uint64_t invalid, uint64_t rows) const;
+};
+
+// --max-invalid as a limit (no limit when not given), or nullopt after saying what is wrong.
+std::optional<InvalidLimit> ParseInvalidLimit(const ListFlags& flags);
+
+// Closes an output file unless it is standard output.
+struct FileCloser {
+  void operator()(std::FILE* file) const;
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+
+// `path` opened for writing ("-" is standard output), or null after saying why not.
+File OpenOutput(const std::string& path);
+
+// The rejects file beside `output`: decisions.csv -> decisions.rejects.csv.
+std::string DefaultRejectsPath(const std::string& output);
+
+}  // namespace aturan::cli
