@@ -306,8 +306,8 @@ TEST(Quota, AreaNumbersByCodeAliasOrName) {
 }
 
 TEST(Quota, FixedSeatsFromAnAreaTableAreCountedLater) {
-  const PoolInfo& p = RulesWithQuota(
-      "quota: {by: kode_kelurahan, basis: fixed, areas_file: kursi.csv}\n").quota().pools[0];
+  const RuleSet rules = RulesWithQuota("quota: {by: kode_kelurahan, basis: fixed, areas_file: kursi.csv}\n");
+  const PoolInfo& p = rules.quota().pools[0];
   EXPECT_THAT(p.area_numbers, IsEmpty());
   EXPECT_EQ(p.capacity, 0);
 }
