@@ -92,10 +92,13 @@ void AllocationWriter::AppendQuotaOutcome(const RowAllocation& row, std::string*
   }
 }
 
+std::string_view AllocationWriter::Id(size_t row) const {
+  return std::string_view(id_text_).substr(static_cast<size_t>(ids_[row] >> 16), static_cast<size_t>(ids_[row] & 0xFFFF));
+}
+
 void AllocationWriter::AppendRow(const Allocation& allocation, size_t row, std::string* out) const {
   const RowAllocation& a = allocation.rows[row];
-  const std::string_view id =
-      std::string_view(id_text_).substr(static_cast<size_t>(ids_[row] >> 16), static_cast<size_t>(ids_[row] & 0xFFFF));
+  const std::string_view id = Id(row);
   const QuotaInfo& quota = rules_.quota();
   const bool placed = a.status == AllocationStatus::kSelected || a.status == AllocationStatus::kWaitlisted;
   const std::string_view pool = placed && a.pool >= 0 ? std::string_view(quota.pools[a.pool].id) : std::string_view();

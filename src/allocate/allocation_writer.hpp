@@ -29,6 +29,9 @@ class AllocationWriter {
   void Add(const CandidateTable& table, std::span<const Decision> decisions);
   // Rows added.
   size_t size() const { return source_rows_.size(); }
+  // The NIK (key) written for row `row`, and the row's record number in the input.
+  std::string_view Id(size_t row) const;
+  uint64_t source_row(size_t row) const { return source_rows_[row]; }
   // Writes the header (CSV) and one line per row added, allocated as `allocation` (whose
   // rows must be these rows). An error when writing fails.
   absl::Status Write(const Allocation& allocation, std::FILE* file) const;

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
@@ -30,6 +31,7 @@ struct AllocateOptions {
   std::string format;  // csv or jsonl; empty: from the output's name
   std::string areas;   // area table
   bool json = false;   // summary as JSON
+  std::vector<std::string> explain;  // NIKs whose allocation to explain
   ListFlags list;
   RuleOptions rule_options;
 };
@@ -56,6 +58,19 @@ bool ReadAreas(const RuleSet& rules, const std::string& path, std::optional<Area
   }
   *out = *std::move(table);
   return true;
+}
+
+// What ExplainAllocation says about every row whose NIK is `nik`, one paragraph per row.
+std::string ExplainNik(const RuleSet& rules, const Allocation& allocation, const internal::AllocationWriter& writer,
+                       const std::string& nik) {
+  std::string out;
+  for (size_t row = 0; row < writer.size(); ++row) {
+    if (writer.Id(row) != nik) continue;
+    StrAppend(&out, "NIK ", nik, " (baris ", writer.source_row(row), "): ", AllocationStatusName(allocation.rows[row].status),
+              "\n  ", ExplainAllocation(rules, allocation, row), "\n");
+  }
+  if (out.empty()) out = StrCat("NIK ", nik, ": tidak ada dalam daftar\n");
+  return out;
 }
 
 int RunAllocate(const AllocateOptions& o) {
@@ -117,6 +132,8 @@ int RunAllocate(const AllocateOptions& o) {
     report << absl::StrFormat("allocated in %.2f s in all\n", seconds);
     if (!rejects_path.empty()) report << "rejects and warnings written to " << rejects_path << "\n";
   }
+  std::ostream& explained = o.json ? std::cerr : report;  // JSON output stays one object
+  for (const std::string& nik : o.explain) explained << ExplainNik(rules, *allocation, writer, nik);
   const uint64_t invalid = run->summary.by_status[static_cast<size_t>(Status::kInvalid)];
   if (limit->Exceeded(invalid, run->summary.rows)) {
     std::cerr << "error: " << invalid << " of " << run->summary.rows << " rows are invalid, more than --max-invalid "
@@ -145,6 +162,8 @@ Command AddAllocateCommand(CLI::App& app) {
   command->add_option("--areas", o->areas,
                       "Area table (CSV: area, population/penduduk, dtks, seats/kuota) replacing the rule file's numbers");
   command->add_flag("--json", o->json, "Print the summary as JSON");
+  command->add_option("--explain", o->explain,
+                      "After the summary, say why the candidate with this NIK got their status (repeatable)");
   AddListFlags(*command, &o->list);
   AddRuleOptions(*command, &o->rule_options);
   return [o] { return RunAllocate(*o); };

@@ -36,11 +36,13 @@ std::string AreaNumbers(const RuleSet& rules, const PoolInfo& pool) {
   if (!pool.area_numbers.empty()) {
     int64_t given = 0;
     for (int64_t number : pool.area_numbers) given += number >= 0;
-    return StrCat("the rule file (", given, " of ", pool.area_numbers.size(), " areas)");
+    return StrCat("from the rule file (", given, " of ", pool.area_numbers.size(), " areas)");
   }
-  if (!pool.areas_file.empty()) return StrCat("areas_file ", pool.areas_file);
-  if (pool.dtks_slot >= 0) return StrCat("counted from ", rules.fields()[pool.dtks_slot].name);
-  return "the command line (--areas)";
+  if (!pool.areas_file.empty()) return StrCat("from areas_file ", pool.areas_file);
+  if (pool.dtks_slot >= 0) {
+    return StrCat("counted from the list (eligible candidates with ", rules.fields()[pool.dtks_slot].name, ")");
+  }
+  return "from the command line (--areas)";
 }
 
 // The quota: the overall limit, then per pool its seats and how they are counted, its filter,
@@ -65,7 +67,7 @@ void PrintQuota(const RuleSet& rules, std::ostream& out) {
         out << " by " << AreaBasisName(pool.basis) << " (" << ApportionMethodName(pool.method)
             << ")";
       }
-      out << ", numbers from " << AreaNumbers(rules, pool) << "; unfilled seats: "
+      out << ", numbers " << AreaNumbers(rules, pool) << "; unfilled seats: "
           << UnfilledName(pool.unfilled) << "\n";
     }
     if (!pool.reserved.empty()) {

@@ -156,6 +156,17 @@ TEST(AllocateCli, ABadAreaTableNamesItsLine) {
   EXPECT_THAT(bad_number.output, HasSubstr("rusak.csv:2: column 'penduduk': 'banyak' is not a whole number"));
 }
 
+TEST(AllocateCli, ExplainsOnePersonByNik) {
+  // The sample list's first row is selected; an unknown NIK is said to be absent.
+  const std::string out = TempPath("explain.csv");
+  const CliResult r = RunCli("allocate rules/pekalongan-2023-revisi.yaml examples/lists/pekalongan-sample.csv -o '" + out +
+                             "' --explain 3375042009990001 --explain 1111111111111111");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("NIK 3375042009990001 (baris 1): selected\n  Terpilih dalam kuota Batik Berlian di "
+                                  "Buaran Kradenan (33.75.04.1003)"));
+  EXPECT_THAT(r.output, HasSubstr("NIK 1111111111111111: tidak ada dalam daftar"));
+}
+
 TEST(AllocateCli, DtksBasedQuotaOfTwentyTwentyTwo) {
   const CliResult r = RunCli("allocate rules/pekalongan-2022.yaml '" + GeneratedList(20000) + "' -o '" +
                              TempPath("2022.csv") + "' --json");
