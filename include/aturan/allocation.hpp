@@ -64,7 +64,7 @@ struct AreaOutcome {
   int64_t selected = 0;      // selected there, redistributed seats included
   int64_t redistributed_in = 0;  // of those, seats given from other areas' leftovers
   int64_t unused = 0;        // quota it could not fill
-  int64_t cost = 0;          // selected × the pool's monthly premium × months
+  int64_t cost = 0;          // the selected's monthly premiums × the pool's months
   // The lowest-priority candidate selected on this area's own quota (index into
   // Allocation::rows), or -1: whom a waitlisted candidate stands behind.
   int64_t last_selected = -1;
@@ -77,7 +77,7 @@ struct PoolOutcome {
   int64_t selected = 0;
   int64_t reserved_selected = 0;  // selected on a reserved share
   int64_t unused = 0;        // seats left empty
-  int64_t cost = 0;          // selected × monthly premium × months, in rupiah
+  int64_t cost = 0;          // the selected's monthly premiums × months, in rupiah
   // Per area in code order; without apportionment one entry with area -1 for the region.
   std::vector<AreaOutcome> areas;
 };

@@ -67,7 +67,7 @@ struct PoolInfo {
   int64_t budget = -1;       // stated budget in rupiah, or -1
   int64_t months = 0;        // premium months the budget pays for, and the cost period
   std::vector<int> premiums;  // indices into RuleSet::premiums() this pool pays
-  int64_t monthly_premium = 0;  // their sum per person per month
+  int64_t monthly_premium = 0;  // their nominal sum per person per month (what a budget buys with)
   // Seats this pool offers: the stated count, what the budget buys
   // (floor(budget / (monthly_premium × months))), or the smaller of both; with a fixed area
   // basis, the sum of the area numbers given in the rule file — 0 when they come only from

@@ -73,8 +73,9 @@ struct OrderKeyInfo {
 // A premium component resolved for the reference date, e.g. {"jkk", 10000}.
 struct PremiumInfo {
   std::string name;
-  int64_t monthly_rupiah = 0;
+  int64_t monthly_rupiah = 0;  // the nominal amount
   std::string reference;
+  std::string per_person;      // the expression giving each candidate's amount, or empty
 };
 
 class RuleSet;
@@ -113,6 +114,10 @@ class RuleSet {
   // Premium components resolved for the reference date, and their sum per person per month.
   std::span<const PremiumInfo> premiums() const;
   int64_t monthly_premium() const;
+  // The monthly premium of one candidate for premium components `components` (indices into
+  // premiums()): per component its per_person amount when the rule file gives one and it is not
+  // missing (rounded to whole rupiah, at least 0), else its nominal amount. Never allocates.
+  int64_t MonthlyPremium(std::span<const Value> record, std::span<const int> components) const;
 
   // The schema in file order; a field's slot is its index here.
   std::span<const FieldInfo> fields() const;

@@ -62,8 +62,15 @@ std::string FormatAllocationSummary(const RuleSet& rules, const Allocation& a, i
     absl::StrAppendFormat(&out, "pool %s\n", PoolTitle(pool));
     absl::StrAppendFormat(&out, "  seats %d, candidates %d, selected %d (%d on reserved shares), unused %d\n", o.capacity,
                           o.candidates, o.selected, o.reserved_selected, o.unused);
-    absl::StrAppendFormat(&out, "  cost %s = %d x %s per month x %d months\n", FormatRupiah(o.cost), o.selected,
-                          FormatRupiah(pool.monthly_premium), pool.months);
+    bool per_person = false;
+    for (int c : pool.premiums) per_person |= !rules.premiums()[c].per_person.empty();
+    if (per_person) {
+      absl::StrAppendFormat(&out, "  cost %s for %d people x %d months, at each person's premium (nominal %s per month)\n",
+                            FormatRupiah(o.cost), o.selected, pool.months, FormatRupiah(pool.monthly_premium));
+    } else {
+      absl::StrAppendFormat(&out, "  cost %s = %d x %s per month x %d months\n", FormatRupiah(o.cost), o.selected,
+                            FormatRupiah(pool.monthly_premium), pool.months);
+    }
     if (const int64_t budget = PoolBudget(quota, pool); budget >= 0) {
       absl::StrAppendFormat(&out, "  budget %s, used %s, left %s\n", FormatRupiah(budget), FormatRupiah(o.cost),
                             FormatRupiah(budget - o.cost));

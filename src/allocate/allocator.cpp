@@ -71,6 +71,14 @@ struct Allocator::State {
       }
     }
     record.resize(rules.fields().size());
+    for (const PoolInfo& pool : quota.pools) {
+      for (int c : pool.premiums) per_person_premiums |= !rules.premiums()[c].per_person.empty();
+    }
+  }
+
+  // Candidate c's monthly premium in pool p.
+  int64_t PremiumOf(uint32_t c, size_t p) const {
+    return per_person_premiums ? candidate_premiums[c * quota.pools.size() + p] : quota.pools[p].monthly_premium;
   }
 
   // Index into Allocation::groups of group code `code` (-1: the last, for no code).
@@ -103,6 +111,10 @@ struct Allocator::State {
   std::map<std::pair<int, int>, std::vector<int64_t>> dtks_counts;
   int group_slot = -1;
   std::vector<int32_t> candidate_groups;  // per candidate: group code or -1
+  // When a pool pays a premium that depends on the candidate: per candidate × pool, the
+  // candidate's monthly premium in that pool.
+  bool per_person_premiums = false;
+  std::vector<int64_t> candidate_premiums;
   std::vector<Value> record;            // scratch
 };
 
@@ -138,6 +150,9 @@ void Allocator::State::Add(const CandidateTable& table, std::span<const Decision
       if (group_slot >= 0) {
         const Value group = record[group_slot];
         candidate_groups.push_back(group.missing() ? -1 : group.as_code());
+      }
+      if (per_person_premiums) {
+        for (const PoolInfo& pool : quota.pools) candidate_premiums.push_back(rules.MonthlyPremium(record, pool.premiums));
       }
     }
     rows.push_back(row);
@@ -271,6 +286,7 @@ absl::StatusOr<Allocation> Allocator::State::Finish() {
     outcome.capacity = pool_areas.capacity;
     outcome.candidates = static_cast<int64_t>(members.size());
     std::vector<int64_t> eligible(pool_areas.quotas.size(), 0);
+    std::vector<int64_t> area_cost(pool_areas.quotas.size(), 0);
     for (const internal::PoolCandidate& c : candidates) ++eligible[c.area];
     for (size_t i = 0; i < members.size(); ++i) {
       if (fill.seats[i] == internal::PoolFill::kNone) continue;
@@ -285,10 +301,13 @@ absl::StatusOr<Allocation> Allocator::State::Finish() {
                      : candidates[i].area;
       ++outcome.selected;
       if (fill.seats[i] == internal::PoolFill::kReserved) ++outcome.reserved_selected;
+      const int64_t cost = SaturatingMul(PremiumOf(c, p), pool.months);
+      outcome.cost = SaturatingAdd(outcome.cost, cost);
+      area_cost[candidates[i].area] = SaturatingAdd(area_cost[candidates[i].area], cost);
       if (group_slot >= 0) {
         GroupOutcome& group = result.groups[GroupIndex(candidate_groups[c])];
         ++group.selected;
-        group.cost = SaturatingAdd(group.cost, SaturatingMul(pool.monthly_premium, pool.months));
+        group.cost = SaturatingAdd(group.cost, cost);
       }
     }
     for (size_t a = 0; a < pool_areas.quotas.size(); ++a) {
@@ -304,13 +323,12 @@ absl::StatusOr<Allocation> Allocator::State::Finish() {
       area.selected = fill.selected[a];
       area.redistributed_in = fill.redistributed_in[a];
       area.unused = fill.unused[a];
-      area.cost = SaturatingMul(SaturatingMul(area.selected, pool.monthly_premium), pool.months);
+      area.cost = area_cost[a];
       area.last_selected =
           fill.last_selected[a] < 0 ? -1 : static_cast<int64_t>(keys.row(members[fill.last_selected[a]]));
       outcome.areas.push_back(area);
     }
     outcome.unused = fill.left_empty;
-    outcome.cost = SaturatingMul(SaturatingMul(outcome.selected, pool.monthly_premium), pool.months);
     result.total_cost = SaturatingAdd(result.total_cost, outcome.cost);
     if (total_left != INT64_MAX) total_left -= outcome.selected;
     result.pools.push_back(std::move(outcome));

@@ -1,6 +1,7 @@
 #include "aturan/rule_set.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "absl/status/status.h"
@@ -150,6 +151,22 @@ int32_t RuleSet::CodeCount(int slot) const {
 }
 
 const QuotaInfo& RuleSet::quota() const { return program_->quota; }
+
+int64_t RuleSet::MonthlyPremium(std::span<const Value> record, std::span<const int> components) const {
+  int64_t total = 0;
+  for (int c : components) {
+    int64_t amount = program_->premiums[c].monthly_rupiah;
+    if (const uint32_t root = program_->premium_roots[c]; root != internal::kNoFilter) {
+      const Value v = internal::EvaluateNode(*program_, root, record);
+      if (!v.missing()) {
+        const double d = v.type() == Type::kDecimal ? std::round(v.as_decimal()) : static_cast<double>(v.as_int());
+        amount = d <= 0 ? 0 : d >= 1e15 ? int64_t{1'000'000'000'000'000} : static_cast<int64_t>(d);
+      }
+    }
+    total += amount;
+  }
+  return total;
+}
 
 void RuleSet::QuotaGroups(std::span<const Value> record, uint32_t* pools,
                           uint32_t* reserved) const {

@@ -372,7 +372,21 @@ class Compiler {
         continue;
       }
       std::string reference = dated->reference.empty() ? premium.reference : dated->reference;
-      p_->premiums.push_back(PremiumInfo{premium.name.text, v->as_int(), reference});
+      std::optional<uint32_t> per_person;
+      if (premium.per_person) {
+        CheckedExpr checked;
+        per_person = CompileExpression(*premium.per_person, scope_, &checked);
+        if (per_person && !IsNumeric(checked.type())) {
+          Error(premium.per_person->at, aturan::StrCat("premium '", premium.name.text,
+                                                       "': per_person must be an amount (a number), got ",
+                                                       TypeName(checked.type())));
+          continue;
+        }
+        if (!per_person) continue;
+      }
+      p_->premiums.push_back(PremiumInfo{premium.name.text, v->as_int(), reference,
+                                         premium.per_person ? premium.per_person->text : ""});
+      p_->premium_roots.push_back(per_person.value_or(kNoFilter));
       p_->monthly_premium += v->as_int();
     }
   }

@@ -95,7 +95,8 @@ struct CheckedField {
 
 using OrderKey = OrderKeyInfo;
 
-// pool_roots entry of a pool without a filter (it takes every eligible candidate).
+// A root that is not there: a pool without a filter (it takes every eligible candidate), a
+// premium without a per_person amount.
 inline constexpr uint32_t kNoFilter = UINT32_MAX;
 
 struct Program {
@@ -105,6 +106,7 @@ struct Program {
   absl::CivilDay reference_date;
   int64_t coverage_months = 12;
   std::vector<PremiumInfo> premiums;
+  std::vector<uint32_t> premium_roots;  // per premium: its per_person amount, or kNoFilter
   int64_t monthly_premium = 0;
 
   // schema

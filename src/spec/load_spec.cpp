@@ -74,7 +74,7 @@ constexpr KeyRule kProgramKeys[] = {
     {"coverage_months"},
     {"premiums", Use::kRequired},
 };
-constexpr KeyRule kPremiumKeys[] = {{"value"}, {"values"}, {"reference"}};
+constexpr KeyRule kPremiumKeys[] = {{"value"}, {"values"}, {"reference"}, {"per_person"}};
 constexpr KeyRule kInputKeys[] = {{"nik"}, {"birth_date"}, {"sex"}, {"nik_mismatch"}};
 
 constexpr Type kFieldTypes[] = {Type::kBool,   Type::kInt,  Type::kMoney, Type::kDecimal,
@@ -547,6 +547,7 @@ class SpecReader {
       } else if (const std::optional<KeyValues> keys = w_.ReadKeys(m.value, kPremiumKeys)) {
         premium.reference = ReadPlainText(*keys, "reference");
         premium.values = ReadValues(*keys, m.value);
+        if (const Slot* s = keys->Get("per_person")) premium.per_person = w_.Expr(*s, "an expression");
       }
       spec_.program.premiums.push_back(std::move(premium));
     }

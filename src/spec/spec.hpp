@@ -137,6 +137,9 @@ struct Premium {
   LocatedText name;
   std::string reference;
   std::vector<DatedValue> values;
+  // An amount that depends on the candidate (e.g. JKK as 1% of income); `values` then give
+  // the nominal amount, used when it is missing and to count what a budget buys.
+  std::optional<ExprText> per_person;
 };
 
 // program: the benefit being paid for.

@@ -33,6 +33,7 @@ schema:
   skor: {type: int}
   miskin: {type: bool, default: false}
   dtks: {type: bool, default: false}
+  penghasilan: {type: money}
 lists:
   kel:
     items:
@@ -75,6 +76,7 @@ struct Person {
   bool layak = true;
   bool miskin = false;
   bool dtks = false;
+  int64_t penghasilan = -1;  // -1: missing
 };
 
 CandidateTable TableOf(const RuleSet& rules, const std::vector<Person>& people) {
@@ -91,6 +93,7 @@ CandidateTable TableOf(const RuleSet& rules, const std::vector<Person>& people) 
     table.Set(row, rules.FieldSlot("skor"), Value::Int(p.skor));
     table.Set(row, rules.FieldSlot("miskin"), Value::Bool(p.miskin));
     table.Set(row, rules.FieldSlot("dtks"), Value::Bool(p.dtks));
+    if (p.penghasilan >= 0) table.Set(row, rules.FieldSlot("penghasilan"), Value::Money(p.penghasilan));
   }
   return table;
 }
@@ -172,6 +175,26 @@ std::vector<Person> InAreas(const std::string& areas) {
                             .skor = static_cast<int64_t>(100 - i)});
   }
   return people;
+}
+
+TEST(Allocator, PerPersonPremiumsAreCostedPerPerson) {
+  // JKK as 1% of income, at least Rp10,000 (PP 44/2015 for BPU); missing income: the nominal.
+  std::string yaml = RulesYaml("quota: {premiums: [jkk, jkm], by: kel, basis: fixed, areas: {A: 2, B: 1}}");
+  yaml = absl::StrReplaceAll(yaml, {{"premiums: {jkk: 10000, jkm: 6800, jht: 20000}",
+                                     "premiums:\n    jkk: {value: 10000, per_person: 'max(10000, penghasilan * 0.01)'}\n"
+                                     "    jkm: 6800\n    jht: 20000"}});
+  const LoadResult loaded = RuleSet::Load(yaml, "uji-kuota.yaml");
+  ASSERT_NE(loaded.rules, nullptr) << FormatDiagnostics(loaded.diagnostics);
+  std::vector<Person> people = InAreas("AAB");
+  people[0].penghasilan = 3'000'000;  // JKK 30,000
+  people[1].penghasilan = 500'000;    // JKK 10,000 (the minimum)
+  const Allocated run(*loaded.rules, people);  // people[2]: no income, nominal 10,000
+  EXPECT_EQ(run.Statuses(), "SSS");
+  EXPECT_EQ(run.allocation.pools[0].cost, (30000 + 6800 + 10000 + 6800 + 10000 + 6800) * 12);
+  EXPECT_EQ(run.allocation.pools[0].areas[0].cost, (30000 + 6800 + 10000 + 6800) * 12);
+  EXPECT_EQ(run.allocation.pools[0].areas[1].cost, (10000 + 6800) * 12);
+  // What a budget buys is counted at the nominal premium.
+  EXPECT_EQ(loaded.rules->quota().pools[0].monthly_premium, 16800);
 }
 
 TEST(Allocator, SeatsAreSharedOverAreasByPopulation) {
