@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# End-to-end throughput and peak memory of `aturan eval` on generated lists, against the
-# targets of issue 3 §6 (at least 200 MB/s of input end to end; peak memory at most 1.5 times
-# the input at 10M rows). Prints a markdown table to paste into README.md.
+# End-to-end throughput and peak memory of `aturan eval` and `aturan allocate` on generated lists,
+# against the targets of issue 3 §6 (at least 200 MB/s of input end to end; peak memory at most
+# 1.5 times the input at 10M rows) and issue 4 §6 (allocation at most 20% slower than `eval`
+# writing files, its memory within the same 1.5× bound). Prints a markdown table to paste into
+# README.md, then one line per size stating allocation's overhead over `eval`.
 #
 # Usage: bench/eval_end_to_end.sh [BUILD_DIR] [ROWS...]
 #   BUILD_DIR  a build tree holding src/aturan (default build/release; built with
 #              scripts/build.sh, as scripts/run-example.sh does, when the binary is missing or
-#              older than `aturan eval`)
+#              older than `aturan eval` and `aturan allocate`)
 #   ROWS       list sizes (default: 1000000 10000000)
-# Lists and decisions go to a fresh directory under $TMPDIR (default /tmp), removed on exit.
+# Lists and outputs go to a fresh directory under $TMPDIR (default /tmp), removed on exit.
 # For each size: `aturan generate` writes the list (timed once); `aturan eval` decides it three
-# times writing decisions and rejects files, and three times writing both to /dev/null (compute
-# without the output's disk writes); each row of the table is the run with the median wall time.
-# The list is read back from the page cache, since it has just been written.
+# times writing decisions and rejects files; `aturan allocate` allocates the rule file's quota
+# three times writing allocation and rejects files; and `aturan eval` runs three times writing
+# both to /dev/null (compute without the output's disk writes). Each row of the table is the run
+# with the median wall time; the overhead compares the median walls of "allocate files" and
+# "files". The list is read back from the page cache, since it has just been written.
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -24,11 +28,13 @@ shift $(( $# > 0 ? 1 : 0 ))
 rows_list=("$@")
 [ ${#rows_list[@]} -gt 0 ] || rows_list=(1000000 10000000)
 repeats=3
-# Bytes per row for $rules with seed 1 (measured: list 142, decisions 225, rejects 2), rounded up.
+# Bytes per row for $rules with seed 1 (measured: list 142, decisions 225, allocation ALLOC_MEASURED,
+# rejects 2), rounded up. Only one output (decisions or allocation) exists at a time.
 list_bytes_per_row=150
 output_bytes_per_row=240
 max_input_rss_ratio=1.5
 min_mb_per_s=200
+max_allocate_overhead_percent=20
 
 for n in "${rows_list[@]}"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "error: ROWS '$n' is not a positive whole number" >&2; exit 2; }
@@ -39,12 +45,12 @@ aturan=$build_dir/src/aturan
 aturan_current() {
   local help
   [ -x "$aturan" ] && help=$("$aturan" --help) || return 1
-  grep -q '^ *generate ' <<< "$help" && grep -q '^ *eval ' <<< "$help"
+  grep -q '^ *generate ' <<< "$help" && grep -q '^ *eval ' <<< "$help" && grep -q '^ *allocate ' <<< "$help"
 }
 if ! aturan_current; then
   # scripts/build.sh builds into build/NAME only.
   if [ "$(dirname "$build_dir")" != build ]; then
-    echo "error: $aturan is missing or has no eval command, and only build/NAME trees can be built here; build it, or pass build/NAME" >&2
+    echo "error: $aturan is missing or has no eval or allocate command, and only build/NAME trees can be built here; build it, or pass build/NAME" >&2
     exit 2
   fi
   name=$(basename "$build_dir")
@@ -67,7 +73,7 @@ trap 'rm -rf "$work"' EXIT
 # Each size's files are removed before the next, so the largest size sets the space needed.
 max_rows=0
 for n in "${rows_list[@]}"; do (( n > max_rows )) && max_rows=$n; done
-need=$(( 3 * max_rows * (list_bytes_per_row + output_bytes_per_row) ))
+need=$(( 3 * max_rows * (list_bytes_per_row + output_bytes_per_row) ))  # list + one output, 3 times
 free=$(df -P -B1 "$work" | awk 'NR == 2 { print $4 }')
 if (( free < need )); then
   printf 'error: %s has %.1f GB free; %d rows need about %.1f GB of list and decisions, and this script wants 3 times that (%.1f GB) free. Set TMPDIR to a roomier disk or pass fewer ROWS.\n' \
@@ -79,16 +85,16 @@ fi
 # Nanoseconds since the epoch.
 now() { date +%s%N; }
 
-# Runs `aturan eval` on list $1 with output $2 and rejects $3; prints "wall_seconds peak_rss_kib"
-# (peak RSS 0 without /usr/bin/time). Stops the script when eval fails.
-run_eval() {
-  local list=$1 output=$2 rejects=$3 start end rss=0
-  local -a cmd=("$aturan" eval "$rules" "$list" -o "$output" --rejects "$rejects")
+# Runs `aturan $1` (eval or allocate) on list $2 with output $3 and rejects $4; prints
+# "wall_seconds peak_rss_kib" (peak RSS 0 without /usr/bin/time). Stops the script when it fails.
+run_aturan() {
+  local command=$1 list=$2 output=$3 rejects=$4 start end rss=0
+  local -a cmd=("$aturan" "$command" "$rules" "$list" -o "$output" --rejects "$rejects")
   start=$(now)
   if (( have_time )); then
-    /usr/bin/time -v -o "$work/time.txt" "${cmd[@]}" > "$work/eval.log" 2>&1 || { cat "$work/eval.log" >&2; exit 1; }
+    /usr/bin/time -v -o "$work/time.txt" "${cmd[@]}" > "$work/run.log" 2>&1 || { cat "$work/run.log" >&2; exit 1; }
   else
-    "${cmd[@]}" > "$work/eval.log" 2>&1 || { cat "$work/eval.log" >&2; exit 1; }
+    "${cmd[@]}" > "$work/run.log" 2>&1 || { cat "$work/run.log" >&2; exit 1; }
   fi
   end=$(now)
   (( have_time )) && rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
@@ -118,6 +124,7 @@ table_row() {
 }
 
 rows_out=()
+overheads=()
 generated=()
 for n in "${rows_list[@]}"; do
   list=$work/list-$n.csv
@@ -132,15 +139,36 @@ for n in "${rows_list[@]}"; do
   runs=""
   for (( i = 1; i <= repeats; i++ )); do
     echo "eval $n rows to files, run $i of $repeats" >&2
-    runs+="${runs:+$'\n'}$(run_eval "$list" "$work/decisions-$n.csv" "$work/decisions-$n.rejects.csv")"
+    runs+="${runs:+$'\n'}$(run_aturan eval "$list" "$work/decisions-$n.csv" "$work/decisions-$n.rejects.csv")"
   done
   rows_out+=("$(table_row "$n" "$bytes" "files" "$runs")")
+  eval_wall=$(median <<< "$runs" | awk '{ print $1 }')
   rm -f "$work/decisions-$n.csv" "$work/decisions-$n.rejects.csv"
 
   runs=""
   for (( i = 1; i <= repeats; i++ )); do
+    echo "allocate $n rows to files, run $i of $repeats" >&2
+    runs+="${runs:+$'\n'}$(run_aturan allocate "$list" "$work/allocation-$n.csv" "$work/allocation-$n.rejects.csv")"
+  done
+  rows_out+=("$(table_row "$n" "$bytes" "allocate files" "$runs")")
+  read -r allocate_wall allocate_rss <<< "$(median <<< "$runs")"
+  overheads+=("$(awk -v n="$n" -v bytes="$bytes" -v ew="$eval_wall" -v aw="$allocate_wall" -v rss="$allocate_rss" \
+      -v have_time="$have_time" -v max_pct="$max_allocate_overhead_percent" -v max_ratio="$max_input_rss_ratio" 'BEGIN {
+    pct = (aw / ew - 1) * 100
+    time_ok = pct <= max_pct ? "PASS" : "MISS"
+    if (have_time) { ratio = rss * 1024 / bytes
+                     memory = sprintf("peak RSS %.0f MB = %.3f× the input (target ≤%s×: %s)", rss * 1024 / 1e6, ratio,
+                                      max_ratio, ratio <= max_ratio ? "PASS" : "MISS") }
+    else memory = "peak RSS not measured"
+    printf "- %d rows: `allocate` (files) %.2f s vs `eval` (files) %.2f s, median wall: %+.1f%% (target ≤ +%d%%: %s); %s\n",
+           n, aw, ew, pct, max_pct, time_ok, memory
+  }')")
+  rm -f "$work/allocation-$n.csv" "$work/allocation-$n.rejects.csv"
+
+  runs=""
+  for (( i = 1; i <= repeats; i++ )); do
     echo "eval $n rows to /dev/null, run $i of $repeats" >&2
-    runs+="${runs:+$'\n'}$(run_eval "$list" /dev/null /dev/null)"
+    runs+="${runs:+$'\n'}$(run_aturan eval "$list" /dev/null /dev/null)"
   done
   rows_out+=("$(table_row "$n" "$bytes" "/dev/null" "$runs")")
   rm -f "$list"
@@ -152,14 +180,20 @@ compiler_version=$([ -n "$compiler" ] && "$compiler" --version 2>/dev/null | sed
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 
 echo
-echo "\`aturan eval $rules LIST -o OUTPUT\`, measured $(date -u +%F) on $(nproc) cores ($cpu), ${build_type:-unknown} build,"
+echo "\`aturan eval $rules LIST -o OUTPUT\` and \`aturan allocate\` likewise, measured $(date -u +%F) on $(nproc) cores ($cpu), ${build_type:-unknown} build,"
 echo "$compiler_version, default threads (one per core). Median of $repeats runs by wall time; the list"
-echo "is read from the page cache. \"files\" writes decisions and rejects next to the list; \"/dev/null\" writes"
-echo "neither, leaving reading, checking, deciding and formatting. MB = 10^6 bytes; peak RSS from \`/usr/bin/time -v\`."
-echo "Targets: at least $min_mb_per_s MB/s of input end to end; peak RSS at most ${max_input_rss_ratio}× the input (stated at 10M rows)."
+echo "is read from the page cache. \"files\" writes decisions and rejects next to the list; \"allocate files\" writes"
+echo "the allocation and rejects there; \"/dev/null\" writes neither, leaving reading, checking, deciding and"
+echo "formatting. MB = 10^6 bytes; peak RSS from \`/usr/bin/time -v\`."
+echo "Targets: at least $min_mb_per_s MB/s of input end to end; peak RSS at most ${max_input_rss_ratio}× the input (stated at 10M rows);"
+echo "allocation at most ${max_allocate_overhead_percent}% slower than \`eval\` (files), its memory within the same bound."
 echo
 echo "| rows | output | input MB | wall s (all runs) | rows/s | input MB/s | peak RSS MB | RSS / input | ≥$min_mb_per_s MB/s | RSS ≤${max_input_rss_ratio}× input |"
 echo "|---:|---|---:|---:|---:|---:|---:|---:|---|---|"
 printf '%s\n' "${rows_out[@]}"
+echo
+echo "Allocation's overhead over \`eval\`:"
+echo
+printf '%s\n' "${overheads[@]}"
 echo
 printf '%s\n' "${generated[@]}"

@@ -1,7 +1,9 @@
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "aturan/allocation.hpp"
 #include "aturan/rule_set.hpp"
 #include "base/dates.hpp"
 #include "base/strings.hpp"
@@ -81,6 +83,39 @@ void PrintQuota(const RuleSet& rules, std::ostream& out) {
   }
 }
 
+// Reads every area table the quota names, so that a missing or broken one is found now rather
+// than when a list is allocated. False after printing what is wrong.
+bool CheckAreaFiles(const RuleSet& rules, std::ostream& out) {
+  bool ok = true;
+  for (const PoolInfo& pool : rules.quota().pools) {
+    if (pool.areas_file.empty()) continue;
+    const absl::StatusOr<AreaTable> table = ReadAreaTable(rules, pool.area_slot, pool.areas_file);
+    if (!table.ok()) {
+      std::cerr << "error: quota pool '" << pool.id << "': " << table.status().message() << "\n";
+      ok = false;
+      continue;
+    }
+    const std::vector<int64_t>& numbers = pool.basis == AreaBasis::kPopulation ? table->population
+                                          : pool.basis == AreaBasis::kDtks     ? table->dtks
+                                                                               : table->seats;
+    if (numbers.empty()) {
+      std::cerr << "error: quota pool '" << pool.id << "': " << pool.areas_file << " has no "
+                << AreaBasisName(pool.basis) << " column\n";
+      ok = false;
+      continue;
+    }
+    int64_t areas = 0;
+    int64_t sum = 0;
+    for (int64_t n : numbers) {
+      areas += n >= 0;
+      sum += n >= 0 ? n : 0;
+    }
+    out << "    " << pool.areas_file << ": " << areas << " areas, " << AreaBasisName(pool.basis) << " " << sum
+        << " in all\n";
+  }
+  return ok;
+}
+
 void PrintSummary(const RuleSet& rules, std::ostream& out) {
   out << "  regulation " << rules.regulation_id() << ": " << rules.regulation_title() << "\n";
   out << "  region " << rules.region();
@@ -90,6 +125,7 @@ void PrintSummary(const RuleSet& rules, std::ostream& out) {
   for (const PremiumInfo& p : rules.premiums()) {
     StrAppend(&premiums, premiums.empty() ? "" : " + ", p.name, " ",
               FormatValue(Value::Money(p.monthly_rupiah)));
+    if (!p.per_person.empty()) StrAppend(&premiums, " (per person: ", p.per_person, ")");
   }
   out << "  premium " << FormatValue(Value::Money(rules.monthly_premium()))
       << " per person per month (" << premiums << "), " << rules.coverage_months()
@@ -122,8 +158,14 @@ Command AddCheckCommand(CLI::App& app) {
         exit_code = kExitRuleErrors;
         continue;
       }
-      std::cout << file << ": ok\n";
-      PrintSummary(*result.rules, std::cout);
+      std::ostringstream summary;
+      PrintSummary(*result.rules, summary);
+      if (!CheckAreaFiles(*result.rules, summary)) {
+        std::cout << file << ": area table errors\n";
+        exit_code = kExitRuleErrors;
+        continue;
+      }
+      std::cout << file << ": ok\n" << summary.str();
     }
     return exit_code;
   };

@@ -25,6 +25,22 @@ TEST(CliCheck, ShippedRuleFilesAreValid) {
   EXPECT_THAT(r.output, HasSubstr("9 eligibility rules"));
 }
 
+TEST(CliCheck, ReadsTheAreaTablesTheQuotaNames) {
+  testing::CliResult r = RunCli("check rules/pekalongan-2023-revisi.yaml");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("pekalongan-penduduk-sintetis.csv: 27 areas, population 318221 in all"));
+  // The same rule file beside a broken table: reported, exit 1.
+  const std::string dir = ::testing::TempDir();
+  std::ifstream in(std::string(ATURAN_SOURCE_DIR) + "/rules/pekalongan-2023-revisi.yaml");
+  std::ofstream(dir + "/kuota.yaml") << in.rdbuf();
+  std::ofstream(dir + "/pekalongan-penduduk-sintetis.csv") << "kode_kelurahan,penduduk\nMedono,banyak\n";
+  r = RunCli("check '" + dir + "/kuota.yaml'");
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("error: quota pool 'pekalongan-2023-revisi': "));
+  EXPECT_THAT(r.output, HasSubstr("pekalongan-penduduk-sintetis.csv:2: column 'penduduk': 'banyak' is not a whole number"));
+  EXPECT_THAT(r.output, HasSubstr("kuota.yaml: area table errors"));
+}
+
 TEST(CliCheck, ErrorsAreReportedWithTheirPlaceAndExitCodeOne) {
   std::string path = ::testing::TempDir() + "/broken.yaml";
   std::ifstream in(std::string(ATURAN_SOURCE_DIR) + "/rules/pekalongan-2022.yaml");
