@@ -1,0 +1,67 @@
+#include "cli/list_command.hpp"
+
+#include <iostream>
+
+#include "absl/strings/match.h"
+#include "base/strings.hpp"
+#include "cli/commands.hpp"
+
+namespace aturan::cli {
+
+void AddListCommandArgs(CLI::App& command, const std::string& what, ListCommandArgs* args) {
+  command.add_option("rules", args->rules_file, "Rule file (YAML)")->required();
+  command.add_option("list", args->list_file, "Candidate list: CSV with a header row, or JSON Lines ('-' reads standard input)")
+      ->required();
+  command.add_option("-o,--output", args->output, what + " file ('-' for standard output, the default)");
+  command.add_option("--format", args->format, what + " format: csv or jsonl (default: from the output's name, else csv)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  command.add_option("--rejects", args->rejects,
+                     "File listing every row problem (default: OUTPUT with .rejects.csv; none for standard output)");
+  AddListFlags(command, &args->list);
+  AddRuleOptions(command, &args->rule_options);
+}
+
+std::ostream& ListCommand::report() const { return output.get() == stdout ? std::cerr : std::cout; }
+
+std::optional<ListCommand> PrepareListCommand(const ListCommandArgs& args, int* exit_code) {
+  *exit_code = kExitBadInput;
+  const std::optional<LoadOptions> load = args.rule_options.ToLoadOptions();
+  if (!load) return std::nullopt;
+  std::optional<ListOptions> list_options = ToListOptions(args.list);
+  if (!list_options) return std::nullopt;
+  const std::optional<InvalidLimit> limit = ParseInvalidLimit(args.list);
+  if (!limit) return std::nullopt;
+  LoadResult loaded = RuleSet::LoadFile(args.rules_file, *load);
+  std::cerr << FormatDiagnostics(loaded.diagnostics);
+  if (loaded.rules == nullptr) {
+    *exit_code = kExitRuleErrors;
+    return std::nullopt;
+  }
+  ListCommand command;
+  command.rules = std::move(loaded.rules);
+  command.list_options = *std::move(list_options);
+  command.limit = *limit;
+  const std::optional<int> group_slot = GroupSlot(*command.rules, args.list);
+  if (!group_slot) return std::nullopt;
+  command.group_slot = *group_slot;
+  const bool jsonl =
+      args.format.empty() ? absl::EndsWithIgnoreCase(ToAbsl(args.output), ".jsonl") : args.format == "jsonl";
+  command.format = jsonl ? internal::DecisionFormat::kJsonLines : internal::DecisionFormat::kCsv;
+  command.output = OpenOutput(args.output);
+  if (command.output == nullptr) return std::nullopt;
+  command.rejects_path = !args.rejects.empty() ? args.rejects : args.output == "-" ? "" : DefaultRejectsPath(args.output);
+  if (!command.rejects_path.empty()) {
+    command.rejects = OpenOutput(command.rejects_path);
+    if (command.rejects == nullptr) return std::nullopt;
+  }
+  return command;
+}
+
+int CheckInvalidLimit(const ListCommandArgs& args, const ListCommand& command, uint64_t invalid, uint64_t rows) {
+  if (!command.limit.Exceeded(invalid, rows)) return kExitOk;
+  std::cerr << "error: " << invalid << " of " << rows << " rows are invalid, more than --max-invalid "
+            << args.list.max_invalid << " allows\n";
+  return kExitBadInput;
+}
+
+}  // namespace aturan::cli
