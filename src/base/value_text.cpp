@@ -120,8 +120,16 @@ absl::StatusOr<Value> ParseBool(std::string_view text) {
       {"true", true}, {"false", false}, {"ya", true}, {"tidak", false},
       {"y", true},    {"n", false},     {"1", true},  {"0", false},
   }};
-  for (const auto& [spelling, value] : kSpellings) {
-    if (absl::EqualsIgnoreCase(ToAbsl(text), ToAbsl(spelling))) return Value::Bool(value);
+  // Every spelling is at most 5 ASCII bytes: lower-case once, then compare exactly (a list
+  // has a bool in most columns of every row, so this runs often).
+  constexpr size_t kLongest = 5;
+  if (text.size() <= kLongest) {
+    char lower[kLongest];
+    for (size_t i = 0; i < text.size(); ++i) lower[i] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
+    const std::string_view key(lower, text.size());
+    for (const auto& [spelling, value] : kSpellings) {
+      if (key == spelling) return Value::Bool(value);
+    }
   }
   return Invalid("not a bool", text, "expected true/false, ya/tidak, y/n or 1/0");
 }
@@ -213,8 +221,9 @@ absl::StatusOr<Value> ParseDate(std::string_view text) {
     if (!date) return Invalid("impossible date", text);
     return Value::FromDate(*date);
   }
-  const size_t first = text.find_first_of("-/");
-  if (first == std::string_view::npos) return Invalid("not a date", text, kForms);
+  const size_t first = static_cast<size_t>(
+      std::find_if(text.begin(), text.end(), [](char c) { return c == '-' || c == '/'; }) - text.begin());
+  if (first == text.size()) return Invalid("not a date", text, kForms);
   const size_t second = text.find(text[first], first + 1);
   if (second == std::string_view::npos) return Invalid("not a date", text, kForms);
   const std::string_view day = text.substr(0, first);

@@ -1,5 +1,7 @@
 #include "batch/decision_format.hpp"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "base/strings.hpp"
 #include "base/value_text.hpp"
@@ -35,7 +37,10 @@ void AppendScore(double score, std::string* out) {
 }
 
 void AppendCsvField(std::string_view text, std::string* out) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+  // A plain loop: find_first_of calls memchr over the four characters for every byte.
+  const bool plain = std::none_of(text.begin(), text.end(),
+                                  [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+  if (plain) {
     out->append(text);
     return;
   }
@@ -147,18 +152,19 @@ void DecisionFormatter::AppendCsvOutcome(const CandidateTable& table, size_t row
     return;
   }
   // Rule ids are names (no commas or quotes); reasons always go in one quoted field.
+  const std::span<const RuleInfo> rules = rules_.rules();
   bool first = true;
-  for (size_t i = 0; i < rules_.rules().size(); ++i) {
+  for (size_t i = 0; i < rules.size(); ++i) {
     if (!decision.failed[i]) continue;
     if (!first) out->push_back(';');
     first = false;
-    out->append(rules_.rules()[i].id);
+    out->append(rules[i].id);
   }
   out->push_back(',');
   if (first) return;
   out->push_back('"');
   first = true;
-  for (size_t i = 0; i < rules_.rules().size(); ++i) {
+  for (size_t i = 0; i < rules.size(); ++i) {
     if (!decision.failed[i]) continue;
     if (!first) out->append(" | ");
     first = false;

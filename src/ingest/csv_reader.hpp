@@ -66,6 +66,11 @@ class CsvRecord {
   // record or the reader is destroyed. Empty when the record exceeded a limit (see
   // problem()); for other problems, the best reading of the text (described there).
   std::span<const std::string_view> fields() const { return fields_; }
+  // The record's bytes as they are in the input, line break excluded; valid as long as
+  // fields(). A field that needed no unescaping is a view into it (so its text can be
+  // copied with the whole record); others point elsewhere. Empty for a record that
+  // exceeded a limit.
+  std::string_view raw() const { return raw_; }
 
   // 1-based number among the data records (the header not counted, problem records
   // counted), so it matches the row number people see in a spreadsheet minus the header.
@@ -101,6 +106,7 @@ class CsvRecord {
   void NoteProblem(int rank, std::string_view reason, uint64_t line, uint64_t column, uint64_t field);
 
   std::vector<std::string_view> fields_;
+  std::string_view raw_;
   // Unescaped text of the fields that are not plain views into the input.
   std::string scratch_;
   // (field index, offset in scratch_) of each such field; its view is set once the

@@ -1,7 +1,10 @@
 #include "table/raw_chunk.hpp"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <filesystem>
+#include <new>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -19,6 +22,8 @@ constexpr size_t kMaxChunkBytes = size_t{64} << 20;
 // rehashing every key again, and reading a short row table-wide costs only memory.
 constexpr uintmax_t kTypicalRowBytes = 128;
 constexpr uintmax_t kMaxReservedKeys = uintmax_t{64} << 20;
+// Blocks at least this large are mapped on their own, with huge pages where there are.
+constexpr size_t kHugePage = size_t{2} << 20;
 
 bool IsJsonLinesName(std::string_view path) {
   return absl::EndsWithIgnoreCase(ToAbsl(path), ".jsonl") || absl::EndsWithIgnoreCase(ToAbsl(path), ".ndjson");
@@ -36,6 +41,24 @@ std::optional<uint64_t> SixteenDigits(std::string_view text) {
 }
 
 }  // namespace
+
+void* AllocateLarge(size_t bytes) {
+  if (bytes < kHugePage) return ::operator new(bytes);
+  void* block = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (block == MAP_FAILED) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+  madvise(block, bytes, MADV_HUGEPAGE);  // a hint: without huge pages it works the same
+#endif
+  return block;
+}
+
+void FreeLarge(void* block, size_t bytes) {
+  if (bytes < kHugePage) {
+    ::operator delete(block);
+    return;
+  }
+  munmap(block, bytes);
+}
 
 void RawChunk::Clear() {
   rows.clear();
@@ -131,8 +154,8 @@ bool RawChunkReader::Next(RawChunk* chunk) {
       }
       AddJsonLine(chunk);
     }
-    CheckKey(chunk);
   }
+  CheckKeys(chunk);
   return !chunk->rows.empty();
 }
 
@@ -156,12 +179,26 @@ void RawChunkReader::AddCsvRecord(RawChunk* chunk) {
     chunk->problems.push_back(RawProblem{
         "", "", StrCat("expected ", expected_fields_, " fields as in the header, found ", record.fields().size())});
   } else {
+    // The whole record is copied at once; the cells are views into the copy, except fields
+    // that were unescaped (their text is not the input's), which are appended after it.
+    const std::string_view raw = record.raw();
+    const auto raw_begin = reinterpret_cast<uintptr_t>(raw.data());
+    const size_t base = chunk->bytes.size();
+    chunk->bytes.append(raw);
     std::span<const std::string_view> fields = record.fields();
     for (size_t column = 0; column < fields.size(); ++column) {
       int slot = mapping_.SlotOfColumn(column);
       if (slot < 0) continue;
-      cells[slot] = TextRef{static_cast<uint32_t>(chunk->bytes.size()), static_cast<uint32_t>(fields[column].size())};
-      chunk->bytes.append(fields[column]);
+      const std::string_view field = fields[column];
+      const uintptr_t at = reinterpret_cast<uintptr_t>(field.data()) - raw_begin;  // wraps when outside
+      size_t offset;
+      if (at <= raw.size() && field.size() <= raw.size() - at) {
+        offset = base + at;
+      } else {
+        offset = chunk->bytes.size();
+        chunk->bytes.append(field);
+      }
+      cells[slot] = TextRef{static_cast<uint32_t>(offset), static_cast<uint32_t>(field.size())};
     }
   }
   chunk->rows.push_back(row);
@@ -202,20 +239,42 @@ void RawChunkReader::AddJsonLine(RawChunk* chunk) {
   chunk->rows.push_back(row);
 }
 
-void RawChunkReader::CheckKey(RawChunk* chunk) {
-  RawRow& row = chunk->rows.back();
-  if (key_slot_ < 0 || row.problem != RawRow::kNoProblem) return;
-  std::optional<std::string_view> cell = chunk->Cell(chunk->rows.size() - 1, key_slot_);
-  if (!cell) return;
-  std::string_view key = NormalizedKey(*cell);
-  if (key.empty()) return;
-  if (std::optional<uint64_t> number = SixteenDigits(key)) {
-    auto [it, inserted] = numeric_keys_.emplace(*number, row.record_number);
-    if (!inserted) row.duplicate_of = it->second;
-    return;
+void RawChunkReader::CheckKeys(RawChunk* chunk) {
+  if (key_slot_ < 0) return;
+  // The keys are looked up in row order, as they must be; 16-digit keys (nearly all) are read
+  // first, so that the table's memory for the rows a little ahead can be fetched while the
+  // current row waits for its own (a large table of keys misses the cache on every row).
+  constexpr uint64_t kNoKey = ~uint64_t{0};       // the row has no key, or a parse problem
+  constexpr uint64_t kTextKey = ~uint64_t{0} - 1;  // a key that is not 16 digits
+  constexpr size_t kAhead = 16;
+  const size_t n = chunk->rows.size();
+  std::vector<uint64_t>& keys = chunk_keys_;
+  keys.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    keys[i] = kNoKey;
+    if (chunk->rows[i].problem != RawRow::kNoProblem) continue;
+    std::optional<std::string_view> cell = chunk->Cell(i, key_slot_);
+    if (!cell) continue;
+    std::string_view key = NormalizedKey(*cell);
+    if (key.empty()) continue;
+    std::optional<uint64_t> number = SixteenDigits(key);
+    keys[i] = number ? *number : kTextKey;
   }
-  auto [it, inserted] = text_keys_.emplace(std::string(key), row.record_number);
-  if (!inserted) row.duplicate_of = it->second;
+  for (size_t i = 0; i < std::min(n, kAhead); ++i) {
+    if (keys[i] < kTextKey) numeric_keys_.prefetch(keys[i]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n && keys[i + kAhead] < kTextKey) numeric_keys_.prefetch(keys[i + kAhead]);
+    if (keys[i] == kNoKey) continue;
+    RawRow& row = chunk->rows[i];
+    if (keys[i] != kTextKey) {
+      auto [it, inserted] = numeric_keys_.emplace(keys[i], row.record_number);
+      if (!inserted) row.duplicate_of = it->second;
+      continue;
+    }
+    auto [it, inserted] = text_keys_.emplace(std::string(NormalizedKey(*chunk->Cell(i, key_slot_))), row.record_number);
+    if (!inserted) row.duplicate_of = it->second;
+  }
 }
 
 }  // namespace aturan::internal

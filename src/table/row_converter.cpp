@@ -1,5 +1,9 @@
 #include "table/row_converter.hpp"
 
+#include <array>
+#include <cstring>
+#include <memory>
+
 #include "absl/strings/ascii.h"
 #include "base/dates.hpp"
 #include "base/nik.hpp"
@@ -13,10 +17,61 @@ namespace {
 
 std::string TwoDigits(int n) { return StrCat(n < 10 ? "0" : "", n); }
 
+// A hash of a short text and the field it is in: its length and its first and last eight
+// bytes (all of it up to 16 bytes), mixed. Cheap, and enough to spread a list's few hundred
+// spellings of codes over the cache.
+uint64_t CellHash(int slot, std::string_view text) {
+  uint64_t head = 0;
+  uint64_t tail = 0;
+  if (text.size() >= 8) {
+    std::memcpy(&head, text.data(), 8);
+    std::memcpy(&tail, text.data() + text.size() - 8, 8);
+  } else {
+    std::memcpy(&head, text.data(), text.size());
+  }
+  uint64_t h = (head * 0x9e3779b97f4a7c15u) ^ (tail + (uint64_t{text.size()} << 8) + static_cast<uint64_t>(slot));
+  h *= 0xff51afd7ed558ccdu;
+  return h ^ (h >> 29);
+}
+
 }  // namespace
 
+// A direct-mapped cache from (code field, cell text) to code id, in front of RuleSet::CodeId:
+// a list spells the same few hundred codes millions of times, and hashing into the alias
+// table (after lower-casing a copy) costs more than comparing one remembered text. Only
+// short texts that are codes are kept; it lives for one Convert call (one chunk), so the
+// shared converter stays immutable.
+struct RowConverter::CodeCache {
+  static constexpr size_t kEntries = 1024;
+  static constexpr size_t kMaxText = 26;
+  struct Entry {
+    int32_t id = 0;
+    int16_t slot = -1;  // -1: empty
+    uint8_t length = 0;
+    char text[kMaxText];
+  };
+  std::array<Entry, kEntries> entries{};
+};
+
+int32_t RowConverter::CodeId(int slot, std::string_view text, CodeCache* cache) const {
+  if (text.size() > CodeCache::kMaxText) return rules_.CodeId(slot, text);
+  CodeCache::Entry& entry = cache->entries[CellHash(slot, text) % CodeCache::kEntries];
+  if (entry.slot == slot && entry.length == text.size() && std::memcmp(entry.text, text.data(), text.size()) == 0) {
+    return entry.id;
+  }
+  const int32_t id = rules_.CodeId(slot, text);
+  if (id != kUnknownCode) {
+    entry.id = id;
+    entry.slot = static_cast<int16_t>(slot);
+    entry.length = static_cast<uint8_t>(text.size());
+    std::memcpy(entry.text, text.data(), text.size());
+  }
+  return id;
+}
+
 RowConverter::RowConverter(const RuleSet& rules, const ColumnMapping& mapping)
-    : rules_(rules), mapping_(mapping), code_words_(rules.fields().size()) {
+    : rules_(rules), mapping_(mapping), nik_slot_(rules.input_checks().nik_slot), fields_(rules.fields()),
+      code_words_(rules.fields().size()) {
   for (size_t slot = 0; slot < rules.fields().size(); ++slot) {
     if (rules.fields()[slot].key) key_slot_ = static_cast<int>(slot);
     code_words_[slot] = rules.CodeSpellings(static_cast<int>(slot));
@@ -24,7 +79,8 @@ RowConverter::RowConverter(const RuleSet& rules, const ColumnMapping& mapping)
 }
 
 void RowConverter::Convert(const RawChunk& chunk, CandidateTable* table) const {
-  const std::span<const FieldInfo> fields = rules_.fields();
+  const std::span<const FieldInfo> fields = fields_;
+  auto cache = std::make_unique<CodeCache>();
   for (size_t i = 0; i < chunk.rows.size(); ++i) {
     const RawRow& raw = chunk.rows[i];
     const size_t row = table->AddRow(raw.record_number, raw.line);
@@ -35,7 +91,7 @@ void RowConverter::Convert(const RawChunk& chunk, CandidateTable* table) const {
     }
     for (size_t slot = 0; slot < fields.size(); ++slot) {
       std::optional<std::string_view> text = chunk.Cell(i, static_cast<int>(slot));
-      if (text) ConvertCell(row, static_cast<int>(slot), *text, table);
+      if (text) ConvertCell(row, static_cast<int>(slot), *text, table, cache.get());
       if (fields[slot].required && table->Get(row, static_cast<int>(slot)).missing() &&
           !(text && !absl::StripAsciiWhitespace(ToAbsl(*text)).empty())) {
         table->AddIssue(row, IssueKind::kMissingRequired, fields[slot].name, "", "required value is missing", true);
@@ -49,13 +105,14 @@ void RowConverter::Convert(const RawChunk& chunk, CandidateTable* table) const {
   }
 }
 
-void RowConverter::ConvertCell(size_t row, int slot, std::string_view text, CandidateTable* table) const {
-  const FieldInfo& field = rules_.fields()[slot];
+void RowConverter::ConvertCell(size_t row, int slot, std::string_view text, CandidateTable* table,
+                               CodeCache* cache) const {
+  const FieldInfo& field = fields_[slot];
   if (mapping_.HasValueRenames(slot)) text = mapping_.MapValue(slot, text);
   if (field.type == Type::kCode) {
     std::string_view trimmed = FromAbsl(absl::StripAsciiWhitespace(ToAbsl(text)));
     if (trimmed.empty()) return;
-    int32_t id = rules_.CodeId(slot, trimmed);
+    int32_t id = CodeId(slot, trimmed, cache);
     if (id == kUnknownCode) {
       std::string hint = ClosestMatch(trimmed, code_words_[slot]);
       table->AddIssue(row, IssueKind::kNotInList, field.name, trimmed,
@@ -67,7 +124,7 @@ void RowConverter::ConvertCell(size_t row, int slot, std::string_view text, Cand
     table->Set(row, slot, Value::Code(id));
     return;
   }
-  if (field.key || slot == rules_.input_checks().nik_slot) text = NormalizedKey(text);
+  if (field.key || slot == nik_slot_) text = NormalizedKey(text);
   absl::StatusOr<Value> value = ParseValueText(field.type, text);
   if (!value.ok()) {
     table->AddIssue(row, IssueKind::kBadValue, field.name, FromAbsl(absl::StripAsciiWhitespace(ToAbsl(text))),

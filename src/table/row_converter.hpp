@@ -2,6 +2,7 @@
 // each value on the way: the per-row half of reading a list, safe to run on many threads.
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -27,14 +28,21 @@ class RowConverter {
   void Convert(const RawChunk& chunk, CandidateTable* table) const;
 
  private:
+  // Code ids of cell texts already looked up, for one Convert call (see row_converter.cpp).
+  struct CodeCache;
+
   // Reads field `slot` of table row `row` from `text`; notes an issue when it does not read.
-  void ConvertCell(size_t row, int slot, std::string_view text, CandidateTable* table) const;
+  void ConvertCell(size_t row, int slot, std::string_view text, CandidateTable* table, CodeCache* cache) const;
+  // RuleSet::CodeId(slot, text) for a trimmed, non-empty `text`, through `cache`.
+  int32_t CodeId(int slot, std::string_view text, CodeCache* cache) const;
   // The identity checks of rule file `input:` for table row `row`.
   void CheckNik(size_t row, CandidateTable* table) const;
 
   const RuleSet& rules_;
   const ColumnMapping& mapping_;
   int key_slot_ = -1;  // the schema's key field (duplicates are looked for in it)
+  int nik_slot_ = -1;  // rules_.input_checks().nik_slot
+  std::span<const FieldInfo> fields_;  // rules_.fields()
   // Per code field: its codes and aliases, for did-you-mean hints.
   std::vector<std::vector<std::string_view>> code_words_;
 };

@@ -162,6 +162,44 @@ TEST(CsvReader, EscapedFieldsStayValidWhenTheRecordHasMany) {
   EXPECT_THAT(FieldsOf(ReadAll(text, NoHeader())), ElementsAre(expected, Fields{"next"}));
 }
 
+// Plain fields are scanned many bytes at a time: a delimiter, quote or line break at every
+// distance from the field's start, in long fields, must still end it where it is.
+TEST(CsvReader, FindsSpecialBytesAtEveryOffsetInLongFields) {
+  for (size_t length = 0; length < 70; ++length) {
+    const std::string a(length, 'a');
+    const std::string b(70 - length, 'b');
+    EXPECT_THAT(FieldsOf(ReadAll(a + "," + b + "\n" + b + ";" + a + "\r\n" + a + "z", NoHeader())),
+                ElementsAre(Fields{a, b}, Fields{b + ";" + a}, Fields{a + "z"}))
+        << length;
+    CsvOptions semicolons = NoHeader();
+    semicolons.delimiter = ';';
+    EXPECT_THAT(FieldsOf(ReadAll(a + ";" + b + "\r" + b + "," + a, semicolons)),
+                ElementsAre(Fields{a, b}, Fields{b + "," + a}))
+        << length;
+    const std::vector<Row> quoted = ReadAll(a + "\"" + b + "\n", NoHeader());
+    ASSERT_EQ(quoted.size(), 1u) << length;
+    EXPECT_EQ(quoted[0].problem, length == 0 ? "unterminated quoted field" : "quote inside an unquoted field");
+  }
+}
+
+// raw() is the record's bytes as in the input, line break excluded; plain and simply quoted
+// fields are views into it, unescaped ones are not.
+TEST(CsvReader, RawIsTheRecordsInputBytes) {
+  CsvReader reader = CsvReader::FromString("h1,h2,h3\nab,\"c,d\",\"e\"\"f\"\r\nx,y,z", {});
+  CsvRecord record;
+  ASSERT_TRUE(reader.Next(&record));
+  const std::string_view raw = record.raw();
+  EXPECT_EQ(raw, "ab,\"c,d\",\"e\"\"f\"");
+  ASSERT_EQ(record.fields().size(), 3u);
+  EXPECT_EQ(record.fields()[0].data(), raw.data());
+  EXPECT_EQ(record.fields()[1].data(), raw.data() + 4);
+  EXPECT_EQ(record.fields()[2], "e\"f");
+  EXPECT_FALSE(record.fields()[2].data() >= raw.data() && record.fields()[2].data() < raw.data() + raw.size());
+  ASSERT_TRUE(reader.Next(&record));
+  EXPECT_EQ(record.raw(), "x,y,z");
+  EXPECT_FALSE(reader.Next(&record));
+}
+
 TEST(CsvReader, EmptyLinesAreSkippedButCounted) {
   const std::vector<Row> rows = ReadAll("\n\nh1,h2\n\na,b\r\n\r\n\rc,d\n\n");
   EXPECT_THAT(FieldsOf(rows), ElementsAre(Fields{"a", "b"}, Fields{"c", "d"}));
