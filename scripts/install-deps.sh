@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages aturan builds with, only those missing. Idempotent; run as root.
 set -euo pipefail
 packages=(g++ cmake ninja-build libboost-dev libyaml-cpp-dev libabsl-dev libgtest-dev libgmock-dev
-          libbenchmark-dev libcli11-dev libsimdjson-dev time)
+          libbenchmark-dev libcli11-dev libsimdjson-dev time pkgconf)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

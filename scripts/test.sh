@@ -16,3 +16,5 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   ctest --test-dir build/asan --output-on-failure -j "$jobs"
 echo "== tests (RelWithDebInfo)"
 ctest --test-dir build/test --output-on-failure -j "$jobs"
+echo "== a host program linking aturan: installed (find_package, pkg-config) and add_subdirectory"
+bash scripts/check-embedding.sh test
