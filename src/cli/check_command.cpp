@@ -95,9 +95,7 @@ bool CheckAreaFiles(const RuleSet& rules, std::ostream& out) {
       ok = false;
       continue;
     }
-    const std::vector<int64_t>& numbers = pool.basis == AreaBasis::kPopulation ? table->population
-                                          : pool.basis == AreaBasis::kDtks     ? table->dtks
-                                                                               : table->seats;
+    const std::vector<int64_t>& numbers = table->NumbersFor(pool.basis);
     if (numbers.empty()) {
       std::cerr << "error: quota pool '" << pool.id << "': " << pool.areas_file << " has no "
                 << AreaBasisName(pool.basis) << " column\n";

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_files.hpp"
 #include "cli/run_cli.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -21,22 +22,11 @@ namespace {
 using ::testing::HasSubstr;
 using testing::CliResult;
 using testing::RunCli;
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-std::string TempPath(const std::string& name) {
-  return ::testing::TempDir() + "/aturan_allocate_" + std::to_string(getpid()) + "_" + name;
-}
-
-// The number after "key": in a JSON text, or -1.
-long long JsonNumber(const std::string& json, const std::string& key) {
-  std::smatch match;
-  if (!std::regex_search(json, match, std::regex("\"" + key + "\":([0-9]+)"))) return -1;
-  return std::stoll(match[1]);
-}
+using testing::ReadAll;
+using testing::TempPath;
+using testing::JsonNumber;
+using testing::ReadAllocation;
+using testing::AllocationRow;
 
 // A city list of `rows` rows from the generator (written once per process and size).
 std::string GeneratedList(int rows) {
@@ -47,27 +37,6 @@ std::string GeneratedList(int rows) {
     EXPECT_EQ(r.exit_code, 0) << r.output;
   }
   return list;
-}
-
-struct OutputRow {
-  std::string row, nik, status, pool, area, rank, score, failed, reasons;
-};
-
-std::vector<OutputRow> ReadAllocation(const std::string& path) {
-  absl::StatusOr<CsvReader> reader = CsvReader::Open(path);
-  EXPECT_TRUE(reader.ok()) << reader.status();
-  EXPECT_EQ(reader->header(), (std::vector<std::string>{"row", "nik", "status", "pool", "area", "rank", "score",
-                                                        "failed", "reasons"}));
-  std::vector<OutputRow> rows;
-  CsvRecord record;
-  while (reader->Next(&record)) {
-    auto f = record.fields();
-    EXPECT_EQ(f.size(), 9u);
-    if (f.size() != 9) continue;
-    rows.push_back({std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[4]),
-                    std::string(f[5]), std::string(f[6]), std::string(f[7]), std::string(f[8])});
-  }
-  return rows;
 }
 
 TEST(AllocateCli, GeneratedCityListIsAllocatedWithEveryRowOnce) {
@@ -82,12 +51,12 @@ TEST(AllocateCli, GeneratedCityListIsAllocatedWithEveryRowOnce) {
   EXPECT_EQ(ReadAll(out1), ReadAll(out2));
   EXPECT_THAT(r2.output, HasSubstr("basis population, largest_remainder"));
 
-  const std::vector<OutputRow> rows = ReadAllocation(out1);
+  const std::vector<AllocationRow> rows = ReadAllocation(out1);
   ASSERT_EQ(rows.size(), 20000u);
   std::map<std::string, long long> by_status;
   std::map<std::string, std::vector<long long>> ranks_by_area;
   for (size_t i = 0; i < rows.size(); ++i) {
-    const OutputRow& row = rows[i];
+    const AllocationRow& row = rows[i];
     EXPECT_EQ(row.row, std::to_string(i + 1));
     ++by_status[row.status];
     if (row.status == "selected") {

@@ -8,6 +8,7 @@
 #include <regex>
 #include <string>
 
+#include "cli/cli_files.hpp"
 #include "cli/run_cli.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -20,15 +21,8 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using testing::CliResult;
 using testing::RunCli;
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-std::string TempPath(const std::string& name) {
-  return ::testing::TempDir() + "/aturan_eval_" + std::to_string(getpid()) + "_" + name;
-}
+using testing::ReadAll;
+using testing::TempPath;
 
 // The number after `label` in `text` (e.g. "invalid " in the generator's summary), or -1.
 long long NumberAfter(const std::string& text, const std::string& label) {

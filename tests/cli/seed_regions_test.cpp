@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "cli/cli_files.hpp"
 #include "cli/run_cli.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -32,6 +33,11 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using testing::CliResult;
 using testing::RunCli;
+using testing::ReadAll;
+using testing::TempPath;
+using testing::JsonNumber;
+using testing::ReadAllocation;
+using testing::AllocationRow;
 
 static_assert(1'700'000'000 / (16'800 * 5) == 20'238);
 static_assert(1'300'000'000 / ((6'800 + 20'000) * 5) == 9'701);
@@ -39,22 +45,6 @@ static_assert(3'000'000'000LL / (16'800 * 5) == 35'714);
 static_assert(1'528 + 2'650 + 11'658 + 1'363 + 332 + 61 + 1'593 == 19'185);
 static_assert(1'528 + 2'650 + 332 + 61 + 1'593 == 6'164);
 static_assert(26'000LL * 16'800 * 12 == 5'241'600'000LL);
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-std::string TempPath(const std::string& name) {
-  return ::testing::TempDir() + "/aturan_seed_regions_" + std::to_string(getpid()) + "_" + name;
-}
-
-// The number after "key": in a JSON text, or -1.
-long long JsonNumber(const std::string& json, const std::string& key) {
-  std::smatch match;
-  if (!std::regex_search(json, match, std::regex("\"" + key + "\":([0-9]+)"))) return -1;
-  return std::stoll(match[1]);
-}
 
 // Per pool of an `allocate --json` summary: capacity, selected and cost.
 struct PoolFigures {
@@ -72,26 +62,6 @@ std::map<std::string, PoolFigures> Pools(const std::string& json) {
   return pools;
 }
 
-struct OutputRow {
-  std::string row, nik, status, pool, area, rank, score, failed, reasons;
-};
-
-std::vector<OutputRow> ReadAllocation(const std::string& path) {
-  absl::StatusOr<CsvReader> reader = CsvReader::Open(path);
-  EXPECT_TRUE(reader.ok()) << reader.status();
-  if (!reader.ok()) return {};
-  std::vector<OutputRow> rows;
-  CsvRecord record;
-  while (reader->Next(&record)) {
-    auto f = record.fields();
-    EXPECT_EQ(f.size(), 9u);
-    if (f.size() != 9) continue;
-    rows.push_back({std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[4]),
-                    std::string(f[5]), std::string(f[6]), std::string(f[7]), std::string(f[8])});
-  }
-  return rows;
-}
-
 // What a sample row should get: status, pool (selected) and failing rules (';'-separated, or
 // input:FIELD for an invalid row).
 struct Expected {
@@ -106,7 +76,7 @@ std::string ExpectStatuses(const std::string& rules, const std::string& list, co
   const std::string out = TempPath(name + ".csv");
   const CliResult r = RunCli("allocate " + rules + " " + list + " -o '" + out + "' --json");
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  const std::vector<OutputRow> rows = ReadAllocation(out);
+  const std::vector<AllocationRow> rows = ReadAllocation(out);
   EXPECT_EQ(rows.size(), expected.size());
   for (size_t i = 0; i < rows.size() && i < expected.size(); ++i) {
     SCOPED_TRACE(name + " row " + rows[i].row);
@@ -437,7 +407,7 @@ TEST(SeedRegions, KutaiKartanegaraTwentyOneThousandWorkers) {
   // Priority: DTKS first, then older first; each pool's line is numbered 1, 2, 3, ...
   std::map<std::string, absl::CivilDay> youngest_selected, oldest_waiting;
   std::map<std::string, std::vector<long long>> ranks;
-  for (const OutputRow& row : ReadAllocation(out)) {
+  for (const AllocationRow& row : ReadAllocation(out)) {
     ASSERT_NE(row.status, "invalid") << row.row;
     const absl::CivilDay born = birth.at(row.nik);
     if (row.status == "waitlisted") {
@@ -529,7 +499,7 @@ TEST(SeedRegions, KudusGeneratedListsAndTheTwentySixThousandTarget) {
   EXPECT_EQ(JsonNumber(full.output, "total_cost"), 5241600000);
   // DTKS first: the DTKS members all fit, so everyone waiting scores 0.
   long long selected_dtks = 0;
-  for (const OutputRow& row : ReadAllocation(out)) {
+  for (const AllocationRow& row : ReadAllocation(out)) {
     if (row.status == "waitlisted") {
       ASSERT_EQ(row.score, "0") << row.row;
     }
