@@ -4,7 +4,7 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-set(aturan_library_stages base spec expr ingest core batch allocate compare report)
+set(aturan_library_stages base spec expr ingest core batch allocate compare report capi)
 add_library(aturan_installed STATIC)
 foreach(stage IN LISTS aturan_library_stages)
   if(TARGET aturan_${stage})
@@ -23,6 +23,11 @@ target_link_libraries(aturan_installed PUBLIC ${aturan_abseil_libraries}
 
 install(TARGETS aturan_installed EXPORT aturanTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+# libaturan.so.0 from the same objects, exporting only the C and public C++ API.
+include(${PROJECT_SOURCE_DIR}/cmake/shared_library.cmake)
+# Without the libaturan.so namelink, so that -laturan (aturan.pc) still links libaturan.a; C hosts
+# and FFIs load libaturan.so.0 by name (docs/c-api.md).
+install(TARGETS aturan_shared LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} NAMELINK_SKIP)
 install(TARGETS aturan_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/aturan DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 

@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "allocate/allocation_summary.hpp"
 #include "allocate/allocation_writer.hpp"
+#include "allocate/list_allocation.hpp"
 #include "aturan/allocation.hpp"
 #include "aturan/rule_set.hpp"
 #include "base/strings.hpp"
@@ -32,13 +33,7 @@ struct AllocateOptions {
 // table asked for) or an error printed (returns false).
 bool ReadAreas(const RuleSet& rules, const std::string& path, std::optional<AreaTable>* out) {
   if (path.empty()) return true;
-  int area_slot = -1;
-  for (const PoolInfo& pool : rules.quota().pools) {
-    if (pool.basis != AreaBasis::kNone) {
-      area_slot = pool.area_slot;
-      break;
-    }
-  }
+  const int area_slot = internal::QuotaAreaSlot(rules);
   if (area_slot < 0) {
     std::cerr << "error: --areas " << path << ": the rule file's quota does not share seats over areas ('by:')\n";
     return false;
@@ -77,25 +72,21 @@ int RunAllocate(const AllocateOptions& o) {
   }
   std::optional<AreaTable> areas;
   if (!ReadAreas(rules, o.areas, &areas)) return kExitBadInput;
-  internal::AllocationWriter writer(rules, command->format);
-  Allocator allocator(rules, areas ? &*areas : nullptr, command->group_slot);
+  internal::ListAllocation list(rules, areas ? &*areas : nullptr, command->group_slot, command->format);
   internal::EvalPipelineOptions pipeline;
   pipeline.threads = o.args.list.threads;
   pipeline.group_slot = command->group_slot;
-  pipeline.on_chunk = [&](const CandidateTable& table, std::span<const Decision> decisions) {
-    allocator.Add(table, decisions);
-    writer.Add(table, decisions);
-  };
+  list.Attach(&pipeline);
   const auto start = std::chrono::steady_clock::now();
   const std::optional<ListRun> run =
       RunList(rules, o.args.list_file, command->list_options, pipeline, nullptr, command->rejects.get());
   if (!run) return kExitBadInput;
-  absl::StatusOr<Allocation> allocation = allocator.Finish();
+  absl::StatusOr<Allocation> allocation = list.Finish();
   if (!allocation.ok()) {
     std::cerr << "error: " << allocation.status().message() << "\n";
     return kExitBadInput;
   }
-  if (absl::Status written = writer.Write(*allocation, command->output.get()); !written.ok()) {
+  if (absl::Status written = list.writer().Write(*allocation, command->output.get()); !written.ok()) {
     std::cerr << "error: " << o.args.output << ": " << written.message() << "\n";
     return kExitBadInput;
   }
@@ -110,7 +101,7 @@ int RunAllocate(const AllocateOptions& o) {
     if (!command->rejects_path.empty()) report << "rejects and warnings written to " << command->rejects_path << "\n";
   }
   std::ostream& explained = o.json ? std::cerr : report;  // JSON output stays one object
-  for (const std::string& nik : o.explain) explained << ExplainNik(rules, *allocation, writer, nik);
+  for (const std::string& nik : o.explain) explained << ExplainNik(rules, *allocation, list.writer(), nik);
   return CheckInvalidLimit(o.args, *command, run->summary.by_status[static_cast<size_t>(Status::kInvalid)],
                            run->summary.rows);
 }

@@ -2,8 +2,7 @@
 
 #include <iostream>
 
-#include "absl/strings/match.h"
-#include "base/strings.hpp"
+#include "batch/list_defaults.hpp"
 #include "cli/commands.hpp"
 
 namespace aturan::cli {
@@ -44,12 +43,12 @@ std::optional<ListCommand> PrepareListCommand(const ListCommandArgs& args, int* 
   const std::optional<int> group_slot = GroupSlot(*command.rules, args.list);
   if (!group_slot) return std::nullopt;
   command.group_slot = *group_slot;
-  const bool jsonl =
-      args.format.empty() ? absl::EndsWithIgnoreCase(ToAbsl(args.output), ".jsonl") : args.format == "jsonl";
-  command.format = jsonl ? internal::DecisionFormat::kJsonLines : internal::DecisionFormat::kCsv;
+  command.format = args.format.empty()   ? internal::DecisionFormatFor(args.output)
+                   : args.format == "jsonl" ? internal::DecisionFormat::kJsonLines
+                                            : internal::DecisionFormat::kCsv;
   command.output = OpenOutput(args.output);
   if (command.output == nullptr) return std::nullopt;
-  command.rejects_path = !args.rejects.empty() ? args.rejects : args.output == "-" ? "" : DefaultRejectsPath(args.output);
+  command.rejects_path = !args.rejects.empty() ? args.rejects : args.output == "-" ? "" : internal::DefaultRejectsPath(args.output);
   if (!command.rejects_path.empty()) {
     command.rejects = OpenOutput(command.rejects_path);
     if (command.rejects == nullptr) return std::nullopt;

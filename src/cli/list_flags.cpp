@@ -2,12 +2,12 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <iostream>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "base/strings.hpp"
+#include "batch/list_defaults.hpp"
 
 namespace aturan::cli {
 
@@ -58,14 +58,12 @@ std::optional<ListOptions> ToListOptions(const ListFlags& o) {
 }
 
 std::optional<int> GroupSlot(const RuleSet& rules, const ListFlags& flags) {
-  const std::string group = flags.group_by.empty() && rules.FieldSlot("pekerjaan") >= 0 ? "pekerjaan" : flags.group_by;
-  if (group.empty() || group == "none") return -1;
-  const int slot = rules.FieldSlot(group);
-  if (slot < 0 || rules.fields()[slot].type != Type::kCode) {
-    std::cerr << "error: --group-by '" << group << "': not a code field of the schema\n";
+  const absl::StatusOr<int> slot = internal::SummaryGroupSlot(rules, flags.group_by);
+  if (!slot.ok()) {
+    std::cerr << "error: --group-by " << slot.status().message() << "\n";
     return std::nullopt;
   }
-  return slot;
+  return *slot;
 }
 
 bool InvalidLimit::Exceeded(uint64_t invalid, uint64_t rows) const {
@@ -98,11 +96,6 @@ File OpenOutput(const std::string& path) {
   File file(path == "-" ? stdout : std::fopen(path.c_str(), "wb"));
   if (file == nullptr) std::cerr << "error: cannot write " << path << ": " << std::strerror(errno) << "\n";
   return file;
-}
-
-std::string DefaultRejectsPath(const std::string& output) {
-  std::filesystem::path path(output);
-  return (path.parent_path() / (path.stem().string() + ".rejects.csv")).string();
 }
 
 }  // namespace aturan::cli

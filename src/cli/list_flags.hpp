@@ -57,7 +57,4 @@ using File = std::unique_ptr<std::FILE, FileCloser>;
 // `path` opened for writing ("-" is standard output), or null after saying why not.
 File OpenOutput(const std::string& path);
 
-// The rejects file beside `output`: decisions.csv -> decisions.rejects.csv.
-std::string DefaultRejectsPath(const std::string& output);
-
 }  // namespace aturan::cli

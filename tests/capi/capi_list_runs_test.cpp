@@ -1,0 +1,241 @@
+// The C API's list runs write what the CLI writes: aturan_eval_list the files of `aturan eval`,
+// aturan_allocate_list those of `aturan allocate` and its --json summary; and every way a run
+// can fail (unreadable list, missing column, unwritable output, no quota, bad options, NULL).
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include "aturan/aturan.h"
+#include "capi/capi_handles.hpp"
+#include "capi/generated_list.hpp"
+#include "core/test_rules.hpp"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest/csv_reader.hpp"
+
+namespace aturan::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(CapiEvalList, WritesTheFilesTheCliWritesAndCountsThem) {
+  Rules rules = LoadRules(kGeneratedRules);
+  for (const std::string format : {"csv", "jsonl"}) {
+    SCOPED_TRACE(format);
+    const std::string c_out = TempFile("c_decisions." + format);
+    const std::string cli_out = TempFile("cli_decisions." + format);
+    CString summary;
+    CString error;
+    ASSERT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), c_out.c_str(), nullptr, summary.out(), error.out()),
+              ATURAN_OK)
+        << error.str();
+    const CliResult cli = RunCli(std::string("eval ") + kGeneratedRules + " '" + GeneratedList() + "' -o '" + cli_out + "'");
+    ASSERT_EQ(cli.exit_code, 0) << cli.output;
+    EXPECT_EQ(ReadAll(c_out), ReadAll(cli_out));
+    const std::string rejects = ReadAll(TempFile("c_decisions.rejects.csv"));
+    EXPECT_EQ(rejects, ReadAll(TempFile("cli_decisions.rejects.csv")));
+    EXPECT_GT(rejects.size(), 100u);
+    if (format != "csv") continue;
+
+    // The summary's counts, recounted from the decisions file.
+    absl::StatusOr<CsvReader> reader = CsvReader::Open(c_out);
+    ASSERT_TRUE(reader.ok());
+    const std::vector<std::string> header = reader->header();
+    const size_t status_column = std::find(header.begin(), header.end(), "status") - header.begin();
+    const size_t failed_column = std::find(header.begin(), header.end(), "failed") - header.begin();
+    ASSERT_LT(failed_column, header.size());
+    std::map<std::string, int> by_status;
+    std::map<std::string, int> by_rule;
+    CsvRecord record;
+    int rows = 0;
+    while (reader->Next(&record)) {
+      ++rows;
+      const std::string status(record.fields()[status_column]);
+      ++by_status[status];
+      if (status != "ineligible") continue;
+      std::stringstream failed{std::string(record.fields()[failed_column])};
+      for (std::string id; std::getline(failed, id, ';');) ++by_rule[id];
+    }
+    EXPECT_EQ(rows, 10000);
+    EXPECT_THAT(summary.str(), StartsWith("{\"regulation\":\"" + std::string(aturan_rules_regulation_id(rules.get())) +
+                                          "\",\"rows\":10000,\"eligible\":" + std::to_string(by_status["eligible"]) +
+                                          ",\"ineligible\":" + std::to_string(by_status["ineligible"]) +
+                                          ",\"invalid\":" + std::to_string(by_status["invalid"]) + ","));
+    ASSERT_FALSE(by_rule.empty());
+    for (const auto& [id, count] : by_rule) {
+      EXPECT_THAT(summary.str(), HasSubstr("{\"id\":\"" + id + "\",\"failed\":" + std::to_string(count) + ","));
+    }
+  }
+}
+
+TEST(CapiEvalList, OptionsChooseTheFormatRejectsAndThreads) {
+  Rules rules = LoadRules(kGeneratedRules);
+  const std::string c_out = TempFile("options.out");
+  const std::string c_rejects = TempFile("options_rejects.csv");
+  const std::string cli_out = TempFile("options_cli.jsonl");
+  aturan_list_options options{};
+  options.output_format = "jsonl";
+  options.rejects_path = c_rejects.c_str();
+  options.threads = 3;
+  options.group_by = "none";
+  CString error;
+  ASSERT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), c_out.c_str(), &options, nullptr, error.out()),
+            ATURAN_OK)
+      << error.str();
+  const CliResult cli = RunCli(std::string("eval ") + kGeneratedRules + " '" + GeneratedList() + "' -o '" + cli_out + "'");
+  ASSERT_EQ(cli.exit_code, 0) << cli.output;
+  EXPECT_EQ(ReadAll(c_out), ReadAll(cli_out));
+  EXPECT_EQ(ReadAll(c_rejects), ReadAll(TempFile("options_cli.rejects.csv")));
+  options.rejects_path = "";  // none
+  const std::string quiet = TempFile("quiet.csv");
+  ASSERT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), quiet.c_str(), &options, nullptr, nullptr), ATURAN_OK);
+  EXPECT_FALSE(std::ifstream(TempFile("quiet.rejects.csv")).good());
+}
+
+TEST(CapiAllocateList, WritesTheFileAndSummaryTheCliWrites) {
+  Rules rules = LoadRules(kGeneratedRules);
+  const std::string c_out = TempFile("c_alokasi.csv");
+  const std::string cli_out = TempFile("cli_alokasi.csv");
+  CString summary;
+  CString error;
+  ASSERT_EQ(
+      aturan_allocate_list(rules.get(), GeneratedList().c_str(), c_out.c_str(), nullptr, summary.out(), error.out()),
+      ATURAN_OK)
+      << error.str();
+  const CliResult cli =
+      RunCli(std::string("allocate ") + kGeneratedRules + " '" + GeneratedList() + "' -o '" + cli_out + "' --json");
+  ASSERT_EQ(cli.exit_code, 0) << cli.output;
+  const std::string allocation = ReadAll(c_out);
+  EXPECT_EQ(allocation, ReadAll(cli_out));
+  EXPECT_THAT(allocation, HasSubstr(",selected,"));
+  EXPECT_THAT(allocation, HasSubstr(",waitlisted,"));
+  EXPECT_EQ(ReadAll(TempFile("c_alokasi.rejects.csv")), ReadAll(TempFile("cli_alokasi.rejects.csv")));
+  // The summary is the CLI's --json line, but for the time taken.
+  const std::regex elapsed("\"elapsed_seconds\":[0-9.]+");
+  const size_t json_start = cli.output.find("{\"regulation\"");
+  ASSERT_NE(json_start, std::string::npos) << cli.output;
+  const std::string cli_json = cli.output.substr(json_start, cli.output.find('\n', json_start) + 1 - json_start);
+  EXPECT_EQ(std::regex_replace(summary.str(), elapsed, "T"), std::regex_replace(cli_json, elapsed, "T"));
+}
+
+TEST(CapiAllocateList, AnAreaTableReplacesTheRuleFilesNumbersAsWithTheCli) {
+  Rules rules = LoadRules(kGeneratedRules);
+  const std::string areas = TempFile("penduduk.csv");
+  std::ofstream(areas) << "kelurahan,penduduk\nMedono,100\nKauman,0\n";
+  aturan_list_options options{};
+  options.areas_path = areas.c_str();
+  const std::string c_out = TempFile("areas_c.csv");
+  const std::string cli_out = TempFile("areas_cli.csv");
+  CString error;
+  ASSERT_EQ(aturan_allocate_list(rules.get(), GeneratedList().c_str(), c_out.c_str(), &options, nullptr, error.out()),
+            ATURAN_OK)
+      << error.str();
+  const CliResult cli = RunCli(std::string("allocate ") + kGeneratedRules + " '" + GeneratedList() + "' -o '" +
+                               cli_out + "' --areas '" + areas + "'");
+  ASSERT_EQ(cli.exit_code, 0) << cli.output;
+  EXPECT_EQ(ReadAll(c_out), ReadAll(cli_out));
+
+  std::ofstream(areas) << "kelurahan,penduduk\nMedono,100\nAtlantis,5\n";
+  EXPECT_EQ(aturan_allocate_list(rules.get(), GeneratedList().c_str(), c_out.c_str(), &options, nullptr, error.out()),
+            ATURAN_ERROR_LIST);
+  EXPECT_THAT(error.str(), HasSubstr("Atlantis"));
+}
+
+TEST(CapiListRuns, AnUnreadableListIsAListError) {
+  Rules rules = LoadRules(kGeneratedRules);
+  const std::string out = TempFile("unread.csv");
+  CString error;
+  EXPECT_EQ(aturan_eval_list(rules.get(), "/nonexistent/daftar.csv", out.c_str(), nullptr, nullptr, error.out()),
+            ATURAN_ERROR_LIST);
+  EXPECT_THAT(error.str(), StartsWith("/nonexistent/daftar.csv: "));
+  EXPECT_EQ(aturan_allocate_list(rules.get(), "/nonexistent/daftar.csv", out.c_str(), nullptr, nullptr, error.out()),
+            ATURAN_ERROR_LIST);
+
+  // A list without the required columns: the reader names what is missing.
+  const std::string bad = TempFile("tanpa_kolom.csv");
+  std::ofstream(bad) << "nama,umur\nSlamet,40\n";
+  EXPECT_EQ(aturan_eval_list(rules.get(), bad.c_str(), out.c_str(), nullptr, nullptr, error.out()), ATURAN_ERROR_LIST);
+  EXPECT_THAT(error.str(), StartsWith(bad + ": "));
+  EXPECT_THAT(error.str(), HasSubstr("nik"));
+}
+
+TEST(CapiListRuns, AnUnwritableOutputIsAnOutputError) {
+  Rules rules = LoadRules(kGeneratedRules);
+  CString error;
+  EXPECT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), "/nonexistent/dir/out.csv", nullptr, nullptr,
+                             error.out()),
+            ATURAN_ERROR_OUTPUT);
+  EXPECT_THAT(error.str(), StartsWith("cannot write /nonexistent/dir/out.csv: "));
+  aturan_list_options options{};
+  options.rejects_path = "/nonexistent/dir/rejects.csv";
+  EXPECT_EQ(aturan_allocate_list(rules.get(), GeneratedList().c_str(), TempFile("w.csv").c_str(), &options, nullptr,
+                                 error.out()),
+            ATURAN_ERROR_OUTPUT);
+  EXPECT_THAT(error.str(), StartsWith("cannot write /nonexistent/dir/rejects.csv: "));
+  options.rejects_path = "";
+  if (std::ifstream("/dev/full").good()) {  // a device that is always full: the write itself fails
+    EXPECT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), "/dev/full", &options, nullptr, error.out()),
+              ATURAN_ERROR_OUTPUT);
+  }
+}
+
+TEST(CapiListRuns, BadOptionsAreInvalidArguments) {
+  Rules rules = LoadRules(kGeneratedRules);
+  const std::string out = TempFile("opts.csv");
+  aturan_list_options options{};
+  options.output_format = "xlsx";
+  CString error;
+  EXPECT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), out.c_str(), &options, nullptr, error.out()),
+            ATURAN_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(error.str(), "output format 'xlsx': expected csv or jsonl");
+  options = {};
+  options.group_by = "nama";
+  EXPECT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), out.c_str(), &options, nullptr, error.out()),
+            ATURAN_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(error.str(), "group_by 'nama': not a code field of the schema");
+  options = {};
+  options.threads = -1;
+  EXPECT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), out.c_str(), &options, nullptr, error.out()),
+            ATURAN_ERROR_INVALID_ARGUMENT);
+}
+
+TEST(CapiListRuns, AllocatingWithoutAQuotaIsRefused) {
+  aturan_rules* loaded = nullptr;
+  ASSERT_EQ(aturan_rules_load_string(RuleFileWith("b").c_str(), "uji.yaml", nullptr, &loaded, nullptr), ATURAN_OK);
+  Rules rules(loaded);
+  CString summary;
+  CString error;
+  EXPECT_EQ(aturan_allocate_list(rules.get(), GeneratedList().c_str(), TempFile("q.csv").c_str(), nullptr, summary.out(),
+                                 error.out()),
+            ATURAN_ERROR_NO_QUOTA);
+  EXPECT_TRUE(summary.null());
+  EXPECT_EQ(error.str(), "uji has no quota section, so every eligible candidate is covered; use aturan_eval_list");
+}
+
+TEST(CapiListRuns, NullArgumentsAreErrorsNotCrashes) {
+  Rules rules = LoadRules(kGeneratedRules);
+  const char* list = GeneratedList().c_str();
+  const std::string out = TempFile("null.csv");
+  CString error;
+  EXPECT_EQ(aturan_eval_list(nullptr, list, out.c_str(), nullptr, nullptr, error.out()), ATURAN_ERROR_NULL_ARGUMENT);
+  EXPECT_EQ(error.str(), "argument 'rules' is NULL");
+  EXPECT_EQ(aturan_eval_list(rules.get(), nullptr, out.c_str(), nullptr, nullptr, nullptr), ATURAN_ERROR_NULL_ARGUMENT);
+  EXPECT_EQ(aturan_eval_list(rules.get(), list, nullptr, nullptr, nullptr, nullptr), ATURAN_ERROR_NULL_ARGUMENT);
+  EXPECT_EQ(aturan_allocate_list(nullptr, list, out.c_str(), nullptr, nullptr, nullptr), ATURAN_ERROR_NULL_ARGUMENT);
+  EXPECT_EQ(aturan_allocate_list(rules.get(), nullptr, out.c_str(), nullptr, nullptr, nullptr),
+            ATURAN_ERROR_NULL_ARGUMENT);
+  EXPECT_EQ(aturan_allocate_list(rules.get(), list, nullptr, nullptr, nullptr, nullptr), ATURAN_ERROR_NULL_ARGUMENT);
+}
+
+}  // namespace
+}  // namespace aturan::testing
