@@ -37,6 +37,11 @@ struct AreaTable {
   std::vector<int64_t> dtks;
   std::vector<int64_t> seats;
   std::string source;  // where it came from, for messages
+
+  // The numbers for `basis` (population, dtks or seats); empty when the table has no such column.
+  const std::vector<int64_t>& NumbersFor(AreaBasis basis) const {
+    return basis == AreaBasis::kPopulation ? population : basis == AreaBasis::kDtks ? dtks : seats;
+  }
 };
 
 // Reads an area table: CSV with a header, the first column an area (code, alias or name of
@@ -52,8 +57,12 @@ struct RowAllocation {
   bool no_pool = false;  // ineligible only because no pool's filter takes them
   int32_t area = -1;     // code id of the pool's area field, or -1 (no areas, or invalid)
   uint32_t rank = 0;     // waitlisted: 1 = next in line in its pool and area; else 0
+  // Selected: the monthly premium its pool pays for it (its cost is this × the pool's
+  // months), saturated at UINT32_MAX; else 0.
+  uint32_t monthly_premium = 0;
   double score = 0;      // priority score (0 for invalid rows)
 };
+static_assert(sizeof(RowAllocation) == 24, "an allocation keeps 24 bytes per row");
 
 // Counts for one area of one pool.
 struct AreaOutcome {

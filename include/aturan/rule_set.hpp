@@ -64,6 +64,23 @@ struct RuleInfo {
   std::string reference;
 };
 
+// A parameter as resolved for the reference date.
+struct ParameterInfo {
+  std::string name;
+  Type type = Type::kString;
+  // The value in force as people read it ("65", "Rp2.305.823", "2023-01-01", "ya"); a code
+  // or string value as written in the rule file.
+  std::string text;
+  std::string reference;  // the legal reference of that value, else of the parameter
+};
+
+// The codes of a named list in file order (a subset list: its members, in its own order)
+// and their display names; both empty when there is no such list.
+struct ListItems {
+  std::span<const std::string> codes;
+  std::span<const std::string> names;  // same length as codes
+};
+
 // A key of priority.order: eligible candidates with equal scores are ordered by it.
 struct OrderKeyInfo {
   int32_t slot = -1;        // the field
@@ -133,6 +150,13 @@ class RuleSet {
   // Names of the lists and parameters (for summaries).
   std::vector<std::string> list_names() const;
   std::vector<std::string> parameter_names() const;
+  // Every parameter that resolved, in file order, with its value on the reference date.
+  std::span<const ParameterInfo> parameters() const;
+  // The codes and names of list `name` (e.g. "pekerjaan_rentan").
+  ListItems list_items(std::string_view name) const;
+  // priority's score as written, for people: the expression (comments and line breaks
+  // removed), or its terms as "id +points: when" joined by "; "; empty when there is none.
+  const std::string& score_text() const;
 
   // The id of `text` in the list of code field `slot`: matches a code or an alias, ignoring
   // case and surrounding spaces; kUnknownCode when it is in neither. Never allocates.

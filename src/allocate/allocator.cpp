@@ -162,9 +162,7 @@ void Allocator::State::Add(const CandidateTable& table, std::span<const Decision
 absl::StatusOr<std::vector<int64_t>> Allocator::State::BasisNumbers(const PoolInfo& pool) {
   const auto from_table = [&](const AreaTable& table) -> const std::vector<int64_t>* {
     if (table.area_slot != pool.area_slot) return nullptr;
-    const std::vector<int64_t>& numbers = pool.basis == AreaBasis::kPopulation ? table.population
-                                          : pool.basis == AreaBasis::kDtks     ? table.dtks
-                                                                               : table.seats;
+    const std::vector<int64_t>& numbers = table.NumbersFor(pool.basis);
     return numbers.empty() ? nullptr : &numbers;
   };
   if (areas) {
@@ -301,7 +299,9 @@ absl::StatusOr<Allocation> Allocator::State::Finish() {
                      : candidates[i].area;
       ++outcome.selected;
       if (fill.seats[i] == internal::PoolFill::kReserved) ++outcome.reserved_selected;
-      const int64_t cost = SaturatingMul(PremiumOf(c, p), pool.months);
+      const int64_t premium = PremiumOf(c, p);
+      row.monthly_premium = static_cast<uint32_t>(std::clamp<int64_t>(premium, 0, UINT32_MAX));
+      const int64_t cost = SaturatingMul(premium, pool.months);
       outcome.cost = SaturatingAdd(outcome.cost, cost);
       area_cost[candidates[i].area] = SaturatingAdd(area_cost[candidates[i].area], cost);
       if (group_slot >= 0) {

@@ -113,6 +113,17 @@ std::vector<std::string> RuleSet::list_names() const {
 
 std::vector<std::string> RuleSet::parameter_names() const { return program_->parameter_names; }
 
+std::span<const ParameterInfo> RuleSet::parameters() const { return program_->parameters; }
+
+ListItems RuleSet::list_items(std::string_view name) const {
+  for (const internal::CodeList& list : program_->lists) {
+    if (list.name == name) return ListItems{list.codes, list.names};
+  }
+  return {};
+}
+
+const std::string& RuleSet::score_text() const { return program_->score_text; }
+
 int32_t RuleSet::CodeId(int slot, std::string_view text) const {
   if (slot < 0 || static_cast<size_t>(slot) >= program_->fields.size()) return kUnknownCode;
   int32_t list = program_->field_list[slot];

@@ -8,6 +8,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "base/dates.hpp"
+#include "base/readable_expression.hpp"
+#include "base/value_text.hpp"
 #include "check/scope.hpp"
 #include "check/type_checker.hpp"
 #include "compile/lower.hpp"
@@ -272,6 +274,10 @@ class Compiler {
       s.value = *value;
       scope_.Add(parameter.name.text, s);
       p_->parameter_names.push_back(parameter.name.text);
+      const bool as_written = value->type() == Type::kCode || value->type() == Type::kString;
+      p_->parameters.push_back(ParameterInfo{parameter.name.text, value->type(),
+                                             as_written ? ReadableExpression(dated->value.text) : FormatValue(*value),
+                                             dated->reference.empty() ? parameter.reference : dated->reference});
     }
   }
 
@@ -435,6 +441,13 @@ class Compiler {
 
   void CompilePriority() {
     const spec::Priority& priority = spec_.priority;
+    if (priority.score) p_->score_text = ReadableExpression(priority.score->text);
+    for (const spec::ScoreTerm& term : priority.terms) {
+      if (!p_->score_text.empty()) p_->score_text.append("; ");
+      const std::string points = ReadableExpression(term.points.text);
+      aturan::StrAppend(&p_->score_text, term.id.text, points.starts_with('-') ? " " : " +", points, ": ",
+                        ReadableExpression(term.when.text));
+    }
     if (priority.score) {
       CheckedExpr checked;
       std::optional<uint32_t> root = CompileExpression(*priority.score, scope_, &checked);

@@ -117,6 +117,7 @@ struct Program {
   std::vector<CheckedField> checked_fields;  // required or code fields, validated first
   std::vector<CodeList> lists;
   std::vector<std::string> parameter_names;
+  std::vector<ParameterInfo> parameters;  // the same parameters, with their values
   InputChecks input_checks;
 
   // expressions
@@ -135,6 +136,7 @@ struct Program {
   bool has_score_expression = false;
   uint32_t score_root = 0;
   std::vector<ScoreTerm> score_terms;
+  std::string score_text;                 // RuleSet::score_text()
   std::vector<OrderKey> order;
 
   // quota
