@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages aturan builds with, only those missing. Idempotent; run as root.
+# --with-chromium also installs chromium, which the tests use to render the HTML report.
 set -euo pipefail
 packages=(g++ cmake ninja-build libboost-dev libyaml-cpp-dev libabsl-dev libgtest-dev libgmock-dev
           libbenchmark-dev libcli11-dev libsimdjson-dev time pkgconf)
+if [ "${1:-}" = "--with-chromium" ]; then
+  packages+=(chromium)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,7 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --with-chromium
 mkdir -p build
 jobs=$(nproc)
 echo "== build (RelWithDebInfo, -Werror)"
