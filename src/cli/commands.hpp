@@ -30,4 +30,10 @@ Command AddAllocateCommand(CLI::App& app);
 // `aturan generate RULES.yaml --rows N --seed S -o list.csv`: write a synthetic candidate list.
 Command AddGenerateCommand(CLI::App& app);
 
+// `aturan diff OLD.yaml NEW.yaml LIST [--json] [--changes F]`: compare two rule files over a list.
+Command AddDiffCommand(CLI::App& app);
+
+// `aturan test RULES.yaml... [--cases FILE]`: run the test cases kept beside rule files.
+Command AddTestCommand(CLI::App& app);
+
 }  // namespace aturan::cli

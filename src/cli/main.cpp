@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   commands["eval"] = aturan::cli::AddEvalCommand(app);
   commands["allocate"] = aturan::cli::AddAllocateCommand(app);
   commands["generate"] = aturan::cli::AddGenerateCommand(app);
+  commands["diff"] = aturan::cli::AddDiffCommand(app);
+  commands["test"] = aturan::cli::AddTestCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
