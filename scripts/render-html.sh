@@ -14,7 +14,7 @@ png=$2
 chromium=${CHROMIUM:-chromium}
 window_size=${WINDOW_SIZE:-1280,3000}
 [ -f "$html" ] || { echo "$html: no such file" >&2; exit 1; }
-command -v "$chromium" >/dev/null || { echo "$chromium not found (bash scripts/install-deps.sh --with-chromium)" >&2; exit 1; }
+command -v "$chromium" >/dev/null || { echo "$chromium not found (bash scripts/install-deps.sh --for-tests)" >&2; exit 1; }
 
 url="file://$(cd "$(dirname "$html")" && pwd)/$(basename "$html")"
 profile=$(mktemp -d)
