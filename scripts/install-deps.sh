@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages aturan builds with, only those missing. Idempotent; run as root.
-# --with-chromium also installs chromium, which the tests use to render the HTML report.
+# --for-tests also installs what only the tests use: chromium, to render the HTML report, and
+# php-cli (with its FFI extension), to run examples/php against the C API; dpkg-dev and file, for
+# cpack to compute the Debian package's dependencies.
 set -euo pipefail
 packages=(g++ cmake ninja-build libboost-dev libyaml-cpp-dev libabsl-dev libgtest-dev libgmock-dev
           libbenchmark-dev libcli11-dev libsimdjson-dev time pkgconf)
-if [ "${1:-}" = "--with-chromium" ]; then
-  packages+=(chromium)
+if [ "${1:-}" = "--for-tests" ]; then
+  packages+=(chromium php-cli dpkg-dev file)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -4,7 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-bash scripts/install-deps.sh --with-chromium
+bash scripts/install-deps.sh --for-tests
 mkdir -p build
 jobs=$(nproc)
 echo "== build (RelWithDebInfo, -Werror)"
@@ -18,3 +18,5 @@ echo "== tests (RelWithDebInfo)"
 ctest --test-dir build/test --output-on-failure -j "$jobs"
 echo "== a host program linking aturan: installed (find_package, pkg-config) and add_subdirectory"
 bash scripts/check-embedding.sh test
+echo "== the Debian package: cpack -G DEB, installed with apt, run, purged"
+bash scripts/check-package.sh test
