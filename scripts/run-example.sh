@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The main job on shipped data: install what is missing, build, check the shipped rule files
-# and explain sample candidates under the 2022 Perwal and its 2023 revision, decide a 500-row
-# candidate list under both with `aturan eval`, and give the seats of both quotas to a generated
-# list of 30,000 city candidates with `aturan allocate`.
+# The main job on shipped data: install what is missing, build, check the shipped rule files and
+# run their test cases, explain sample candidates under the 2022 Perwal and its 2023 revision,
+# decide a 500-row candidate list under both with `aturan eval`, give the seats of both quotas to
+# a generated list of 30,000 city candidates with `aturan allocate`, and compare the two Perwal
+# over that list with `aturan diff` (a memo, the per-person changes and an HTML report).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -13,6 +14,9 @@ bash scripts/build.sh release -DCMAKE_BUILD_TYPE=Release -DATURAN_BUILD_TESTS=OF
 aturan=build/release/src/aturan
 echo "== aturan check rules/*.yaml"
 "$aturan" check rules/*.yaml
+echo
+echo "== aturan test rules/*.yaml (the cases kept beside each rule file)"
+"$aturan" test rules/*.yaml
 for candidate in becak-tulang-punggung serabutan-data-tidak-lengkap; do
   echo
   echo "== aturan explain rules/pekalongan-2023-revisi.yaml --record examples/candidates/$candidate.json"
@@ -44,3 +48,10 @@ done
 echo
 echo "== first rows of build/alokasi-pekalongan-2023-revisi.csv"
 head -n 6 build/alokasi-pekalongan-2023-revisi.csv
+echo
+echo "== aturan diff: what the 2023 revision changes for the same 30,000 candidates"
+"$aturan" diff rules/pekalongan-2022.yaml rules/pekalongan-2023-revisi.yaml build/kota-pekalongan.csv \
+  -o build/revisi-2023.md --changes build/revisi-2023-perubahan.csv --html build/revisi-2023.html
+sed -n '1,/^## Per kelurahan/p' build/revisi-2023.md | head -n -1
+echo "(the whole memo: build/revisi-2023.md; per person: build/revisi-2023-perubahan.csv;"
+echo " the report with charts, to open in a browser: build/revisi-2023.html)"
