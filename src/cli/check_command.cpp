@@ -1,4 +1,5 @@
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "base/value_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "ruletest/load_test_file.hpp"
 
 namespace aturan::cli {
 namespace {
@@ -134,10 +136,34 @@ void PrintSummary(const RuleSet& rules, std::ostream& out) {
   if (rules.quota().present()) PrintQuota(rules, out);
 }
 
+// Checks test file `file` (RULES.test.yaml) against its rule file `rules_path`, printing its
+// errors or how many cases it holds; false when it or its rule file has errors.
+bool CheckTestFile(const std::string& file, const std::string& rules_path, const LoadOptions& load) {
+  LoadResult rules = RuleSet::LoadFile(rules_path, load);
+  if (rules.rules == nullptr) {
+    std::cout << file << ": not checked: its rule file " << rules_path << " has errors (aturan check "
+              << rules_path << ")\n";
+    return false;
+  }
+  std::vector<Diagnostic> diagnostics;
+  const std::optional<ruletest::TestFile> tests = ruletest::ReadTestFile(file, *rules.rules, rules_path, &diagnostics);
+  std::cerr << FormatDiagnostics(diagnostics);
+  if (!tests) {
+    size_t errors = 0;
+    for (const Diagnostic& d : diagnostics) errors += d.severity == Diagnostic::Severity::kError;
+    std::cout << file << ": " << errors << " error" << (errors == 1 ? "" : "s") << "\n";
+    return false;
+  }
+  std::cout << file << ": ok, test file of " << rules_path << ": " << tests->candidates.size()
+            << " candidate cases, " << tests->allocations.size() << " allocation cases (run them with aturan test)\n";
+  return true;
+}
+
 }  // namespace
 
 Command AddCheckCommand(CLI::App& app) {
-  auto* command = app.add_subcommand("check", "Validate rule files; print a summary of each");
+  auto* command = app.add_subcommand(
+      "check", "Validate rule files (and test files, RULES.test.yaml, against their rule file); print a summary of each");
   auto files = std::make_shared<std::vector<std::string>>();
   auto options = std::make_shared<RuleOptions>();
   command->add_option("rules", *files, "Rule files (YAML)")->required()->check(CLI::ExistingFile);
@@ -147,6 +173,10 @@ Command AddCheckCommand(CLI::App& app) {
     for (const std::string& file : *files) {
       std::optional<LoadOptions> load = options->ToLoadOptions();
       if (!load) return kExitBadInput;
+      if (const std::string rules_path = ruletest::RulesPathOfTestFile(file); !rules_path.empty()) {
+        if (!CheckTestFile(file, rules_path, *load)) exit_code = kExitRuleErrors;
+        continue;
+      }
       LoadResult result = RuleSet::LoadFile(file, *load);
       std::cerr << FormatDiagnostics(result.diagnostics);
       if (result.rules == nullptr) {

@@ -28,21 +28,11 @@ struct Target {
   std::string test;
 };
 
-// The rule file a test file RULES.test.yaml belongs to, or empty when `path` is not one.
-std::string RulesOfTestFile(const std::string& path) {
-  for (std::string_view ext : {".test.yaml", ".test.yml"}) {
-    if (path.size() > ext.size() && std::string_view(path).substr(path.size() - ext.size()) == ext) {
-      return StrCat(std::string_view(path).substr(0, path.size() - ext.size()), ext.substr(5));
-    }
-  }
-  return {};
-}
-
 // One target per rule file named (a test file names its rule file, so `rules/*.yaml` works).
 std::vector<Target> Targets(const TestOptions& options) {
   std::vector<Target> targets;
   for (const std::string& file : options.files) {
-    std::string rules = RulesOfTestFile(file);
+    std::string rules = ruletest::RulesPathOfTestFile(file);
     std::string test = rules.empty() ? std::string() : file;
     if (rules.empty()) rules = file;
     if (!options.cases.empty()) test = options.cases;

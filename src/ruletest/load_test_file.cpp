@@ -541,6 +541,15 @@ std::string TestFilePathFor(const std::string& rules_path) {
   return rules_path + ".test.yaml";
 }
 
+std::string RulesPathOfTestFile(const std::string& path) {
+  for (std::string_view ext : {".test.yaml", ".test.yml"}) {
+    if (path.size() > ext.size() && std::string_view(path).substr(path.size() - ext.size()) == ext) {
+      return StrCat(std::string_view(path).substr(0, path.size() - ext.size()), ext.substr(5));
+    }
+  }
+  return {};
+}
+
 std::optional<TestFile> LoadTestFile(std::string_view text, const std::string& path,
                                      const RuleSet& rules, const std::string& rules_path,
                                      std::vector<Diagnostic>* diagnostics) {

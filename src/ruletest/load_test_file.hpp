@@ -16,6 +16,10 @@ namespace aturan::ruletest {
 // The test file that belongs to a rule file: RULES.yaml → RULES.test.yaml (also for .yml).
 std::string TestFilePathFor(const std::string& rules_path);
 
+// The rule file a test file belongs to (RULES.test.yaml → RULES.yaml, also for .yml), or empty
+// when `path` is not named like a test file.
+std::string RulesPathOfTestFile(const std::string& path);
+
 // Loads the text of test file `path` for rule file `rules` (read from `rules_path`). Reports
 // every problem at once, at test-file:line:column with a hint: YAML errors, duplicate keys,
 // unknown keys, wrong kinds of value, fields the schema lacks, unknown rule ids, pools and

@@ -107,6 +107,22 @@ TEST_F(RuleTestsCliFiles, BrokenTestFileExitsTwoWithPosition) {
   EXPECT_THAT(result.output, HasSubstr("hint: did you mean 'usia'?"));
 }
 
+TEST(RuleTestsCliTest, CheckValidatesTestFilesAgainstTheirRuleFiles) {
+  // `aturan check rules/*.yaml` meets the test files too: each is checked, not read as a rule file
+  const testing::CliResult result = RunCli("check rules/*.yaml");
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_THAT(result.output, HasSubstr("rules/kudus-2025.test.yaml: ok, test file of rules/kudus-2025.yaml: "));
+  EXPECT_THAT(result.output, Not(HasSubstr("unknown top-level key")));
+}
+
+TEST_F(RuleTestsCliFiles, CheckReportsABrokenTestFileWithPosition) {
+  Write("cilegon.test.yaml", "candidates:\n  - name: a\n    expect: {status: eligible, failing: [usai]}\n");
+  const testing::CliResult result = RunCli("check " + Path("cilegon.test.yaml"));
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_THAT(result.output, HasSubstr(Path("cilegon.test.yaml") + ":3:42: error: candidates[1].expect.failing: unknown rule id 'usai'"));
+  EXPECT_THAT(result.output, HasSubstr(Path("cilegon.test.yaml") + ": 1 error"));
+}
+
 TEST_F(RuleTestsCliFiles, CasesForSeveralRuleFilesIsRefused) {
   const testing::CliResult result = RunCli("test rules/kudus-2025.yaml rules/cilegon-2025.yaml --cases x.yaml");
   EXPECT_EQ(result.exit_code, 2) << result.output;
