@@ -2,12 +2,13 @@
 # Installs the Debian 12 packages aturan builds with, only those missing. Idempotent; run as root.
 # --for-tests also installs what only the tests use: chromium, to render the HTML report, and
 # php-cli (with its FFI extension), to run examples/php against the C API; dpkg-dev and file, for
-# cpack to compute the Debian package's dependencies.
+# cpack to compute the Debian package's dependencies; pybind11-dev and python3-dev, to build and
+# test the Python module (python/).
 set -euo pipefail
 packages=(g++ cmake ninja-build libboost-dev libyaml-cpp-dev libabsl-dev libgtest-dev libgmock-dev
           libbenchmark-dev libcli11-dev libsimdjson-dev time pkgconf)
 if [ "${1:-}" = "--for-tests" ]; then
-  packages+=(chromium php-cli dpkg-dev file)
+  packages+=(chromium php-cli dpkg-dev file pybind11-dev python3-dev)
 fi
 missing=()
 for p in "${packages[@]}"; do
