@@ -136,6 +136,13 @@ void PrintSummary(const RuleSet& rules, std::ostream& out) {
   if (rules.quota().present()) PrintQuota(rules, out);
 }
 
+// Prints "FILE: N errors" for a file whose diagnostics hold errors.
+void PrintErrorCount(const std::string& file, const std::vector<Diagnostic>& diagnostics) {
+  size_t errors = 0;
+  for (const Diagnostic& d : diagnostics) errors += d.severity == Diagnostic::Severity::kError;
+  std::cout << file << ": " << errors << " error" << (errors == 1 ? "" : "s") << "\n";
+}
+
 // Checks test file `file` (RULES.test.yaml) against its rule file `rules_path`, printing its
 // errors or how many cases it holds; false when it or its rule file has errors.
 bool CheckTestFile(const std::string& file, const std::string& rules_path, const LoadOptions& load) {
@@ -149,9 +156,7 @@ bool CheckTestFile(const std::string& file, const std::string& rules_path, const
   const std::optional<ruletest::TestFile> tests = ruletest::ReadTestFile(file, *rules.rules, rules_path, &diagnostics);
   std::cerr << FormatDiagnostics(diagnostics);
   if (!tests) {
-    size_t errors = 0;
-    for (const Diagnostic& d : diagnostics) errors += d.severity == Diagnostic::Severity::kError;
-    std::cout << file << ": " << errors << " error" << (errors == 1 ? "" : "s") << "\n";
+    PrintErrorCount(file, diagnostics);
     return false;
   }
   std::cout << file << ": ok, test file of " << rules_path << ": " << tests->candidates.size()
@@ -180,9 +185,7 @@ Command AddCheckCommand(CLI::App& app) {
       LoadResult result = RuleSet::LoadFile(file, *load);
       std::cerr << FormatDiagnostics(result.diagnostics);
       if (result.rules == nullptr) {
-        size_t errors = 0;
-        for (const Diagnostic& d : result.diagnostics) errors += d.severity == Diagnostic::Severity::kError;
-        std::cout << file << ": " << errors << " error" << (errors == 1 ? "" : "s") << "\n";
+        PrintErrorCount(file, result.diagnostics);
         exit_code = kExitRuleErrors;
         continue;
       }
