@@ -17,17 +17,6 @@ constexpr size_t kMaxIdBytes = 0xFFFF;
 // Rows formatted at a time by one thread when writing.
 constexpr size_t kBlockRows = 16384;
 
-// The outcome key of a decided row: one character per rule of the rule file ('0' passed,
-// '1' failed, '3' failed for missing data). Short, so that for the usual few rules it needs
-// no allocation (the key is made for every ineligible row).
-std::string RuleOutcomeKey(const Decision& decision, size_t rules) {
-  std::string key(rules, '0');
-  for (size_t i = 0; i < rules; ++i) {
-    key[i] = static_cast<char>('0' + (decision.failed[i] ? 1 : 0) + (decision.unknown[i] ? 2 : 0));
-  }
-  return key;
-}
-
 }  // namespace
 
 AllocationWriter::AllocationWriter(const RuleSet& rules, DecisionFormat format)

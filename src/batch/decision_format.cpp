@@ -232,4 +232,12 @@ void DecisionFormatter::AppendRejects(const CandidateTable& table, size_t row, s
   }
 }
 
+std::string RuleOutcomeKey(const Decision& decision, size_t rules) {
+  std::string key(rules, '0');
+  for (size_t i = 0; i < rules; ++i) {
+    key[i] = static_cast<char>('0' + (decision.failed[i] ? 1 : 0) + (decision.unknown[i] ? 2 : 0));
+  }
+  return key;
+}
+
 }  // namespace aturan::internal

@@ -55,6 +55,11 @@ class DecisionFormatter {
   std::vector<std::string> csv_reasons_;
 };
 
+// The outcome key of a decided row: one character per rule of the rule file ('0' passed,
+// '1' failed, '3' failed for missing data), so rows with the same outcome share one rendering.
+// Short, so that for the usual few rules it needs no allocation.
+std::string RuleOutcomeKey(const Decision& decision, size_t rules);
+
 // A score as the outputs write it: whole numbers without a decimal point ("80"), others as
 // FormatValue writes decimals.
 void AppendScore(double score, std::string* out);

@@ -49,15 +49,6 @@ std::string AreaField(const RuleSet& old_rules, const RuleSet& new_rules) {
   return "";
 }
 
-// The outcome key of a decided row, one character per rule (as the allocation writer makes it).
-std::string RuleOutcomeKey(const Decision& decision, size_t rules) {
-  std::string key(rules, '0');
-  for (size_t i = 0; i < rules; ++i) {
-    key[i] = static_cast<char>('0' + (decision.failed[i] ? 1 : 0) + (decision.unknown[i] ? 2 : 0));
-  }
-  return key;
-}
-
 // What the comparison keeps per row across both passes.
 struct Rows {
   std::vector<RowChange> changes;
@@ -211,7 +202,7 @@ absl::Status RunPass(Side& side, const std::string& list_path, const ListOptions
         side.spill->Add(table.source_row(r), nik, RowSpill::kInline, text);
         continue;
       }
-      auto [it, added] = outcome_ids.emplace(RuleOutcomeKey(decision, rules.rules().size()), 0);
+      auto [it, added] = outcome_ids.emplace(internal::RuleOutcomeKey(decision, rules.rules().size()), 0);
       if (added) it->second = side.spill->AddOutcome(text);
       side.spill->Add(table.source_row(r), nik, it->second, {});
     }
