@@ -12,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "aturan/candidate_table.hpp"
 #include "aturan/decision.hpp"
+#include "aturan/large_allocator.hpp"
 #include "aturan/quota.hpp"
 #include "aturan/rule_set.hpp"
 
@@ -100,7 +101,7 @@ struct GroupOutcome {
 
 // The allocation of a whole list.
 struct Allocation {
-  std::vector<RowAllocation> rows;  // in input order
+  LargeVector<RowAllocation> rows;  // in input order
   std::vector<PoolOutcome> pools;   // in RuleSet::quota().pools order
   int64_t selected = 0, waitlisted = 0, ineligible = 0, invalid = 0;
   int64_t total_cost = 0;           // over all pools
@@ -117,9 +118,24 @@ std::string ExplainAllocation(const RuleSet& rules, const Allocation& allocation
 
 // Builds an allocation from rows given chunk by chunk (in input order), keeping per row only
 // what the allocation and its report need, so a list far larger than memory for its
-// CandidateTable can be allocated. Not thread-safe; one per list.
+// CandidateTable can be allocated. One per list; only Extract may be called from several
+// threads at once.
 class Allocator {
  public:
+  // What the allocation keeps of one decided chunk (Extract's result, for Add).
+  class Chunk {
+   public:
+    Chunk();
+    ~Chunk();
+    Chunk(Chunk&&) noexcept;
+    Chunk& operator=(Chunk&&) noexcept;
+
+   private:
+    friend class Allocator;
+    struct Rows;
+    std::unique_ptr<Rows> rows_;
+  };
+
   // `areas` overrides the rule file's area numbers (may be null); `group_slot` is a code
   // field (e.g. pekerjaan) to count and cost the selection by, or -1.
   explicit Allocator(RuleSet rules, const AreaTable* areas = nullptr, int group_slot = -1);
@@ -127,8 +143,14 @@ class Allocator {
   Allocator(Allocator&&) noexcept;
   Allocator& operator=(Allocator&&) noexcept;
 
-  // Takes every row of `table`, decided as `decisions` (EvaluateTable's output).
+  // Takes every row of `table`, decided as `decisions` (EvaluateTable's output):
+  // Add(Extract(table, decisions)).
   void Add(const CandidateTable& table, std::span<const Decision> decisions);
+  // Reads what the allocation needs from one decided chunk. Thread-safe, so chunks decided
+  // on several threads can be extracted there; their results go to Add in input order.
+  Chunk Extract(const CandidateTable& table, std::span<const Decision> decisions) const;
+  // Takes the rows of a chunk Extract read; chunks in input order.
+  void Add(Chunk chunk);
   // Allocates the seats over every row added; call it once. An error when the rules have no
   // quota or it cannot be computed (e.g. seats shared over areas that all have basis 0).
   absl::StatusOr<Allocation> Finish();

@@ -25,39 +25,72 @@ AllocationWriter::AllocationWriter(const RuleSet& rules, DecisionFormat format)
 }
 
 void AllocationWriter::Add(const CandidateTable& table, std::span<const Decision> decisions) {
-  std::string text;
+  Add(Extract(table, decisions));
+}
+
+AllocationWriter::Chunk AllocationWriter::Extract(const CandidateTable& table,
+                                                  std::span<const Decision> decisions) const {
+  Chunk out;
+  out.source_rows.reserve(table.size());
+  out.ids.reserve(table.size());
+  out.outcome_of_row.reserve(table.size());
+  absl::flat_hash_map<std::string, uint32_t> rule_outcomes;  // this chunk's, by key
   for (size_t r = 0; r < table.size(); ++r) {
     const Decision& decision = decisions[r];
-    source_rows_.push_back(table.source_row(r));
+    out.source_rows.push_back(table.source_row(r));
     const std::string_view id = formatter_.Id(table, r).substr(0, kMaxIdBytes);
-    ids_.push_back(static_cast<uint64_t>(id_text_.size()) << 16 | id.size());
-    id_text_.append(id);
+    out.ids.push_back(static_cast<uint64_t>(out.id_text.size()) << 16 | id.size());
+    out.id_text.append(id);
     const bool invalid = decision.status == Status::kInvalid;
     if (!invalid && decision.failed.none()) {
-      outcome_of_row_.push_back(0);
+      out.outcome_of_row.push_back(0);
       continue;
     }
     std::string key;
     if (!invalid) {
       key = RuleOutcomeKey(decision, rules_.rules().size());
-      if (auto it = rule_outcomes_.find(key); it != rule_outcomes_.end()) {
-        outcome_of_row_.push_back(it->second);
+      if (auto it = rule_outcomes.find(key); it != rule_outcomes.end()) {
+        out.outcome_of_row.push_back(it->second);
         continue;
       }
     }
-    text.clear();
     if (format_ == DecisionFormat::kCsv) {
-      formatter_.AppendCsvOutcome(table, r, decision, &text);
+      formatter_.AppendCsvOutcome(table, r, decision, &out.outcome_text);
     } else {
-      formatter_.AppendJsonOutcome(decision, &text);
-      if (invalid) DecisionFormatter::AppendJsonIssues(table, r, /*warnings=*/false, &text);
+      formatter_.AppendJsonOutcome(decision, &out.outcome_text);
+      if (invalid) DecisionFormatter::AppendJsonIssues(table, r, /*warnings=*/false, &out.outcome_text);
     }
-    outcome_text_.append(text);
-    outcome_begin_.push_back(outcome_text_.size());
-    const auto outcome = static_cast<uint32_t>(outcome_begin_.size() - 1);
-    if (!invalid) rule_outcomes_.emplace(std::move(key), outcome);
-    outcome_of_row_.push_back(outcome);
+    out.outcome_begin.push_back(out.outcome_text.size());
+    const auto outcome = static_cast<uint32_t>(out.outcome_begin.size() - 1);
+    if (!invalid) rule_outcomes.emplace(key, outcome);
+    out.outcome_keys.push_back(std::move(key));
+    out.outcome_of_row.push_back(outcome);
   }
+  return out;
+}
+
+void AllocationWriter::Add(const Chunk& chunk) {
+  source_rows_.insert(source_rows_.end(), chunk.source_rows.begin(), chunk.source_rows.end());
+  const uint64_t id_base = static_cast<uint64_t>(id_text_.size()) << 16;
+  for (const uint64_t id : chunk.ids) ids_.push_back(id + id_base);
+  id_text_.append(chunk.id_text);
+  // The chunk's outcomes as this writer's: rule outcomes shared with earlier chunks are kept once.
+  std::vector<uint32_t> outcome_of(chunk.outcome_keys.size() + 1, 0);
+  for (size_t o = 0; o < chunk.outcome_keys.size(); ++o) {
+    const std::string& key = chunk.outcome_keys[o];
+    if (!key.empty()) {
+      if (auto it = rule_outcomes_.find(key); it != rule_outcomes_.end()) {
+        outcome_of[o + 1] = it->second;
+        continue;
+      }
+    }
+    outcome_text_.append(std::string_view(chunk.outcome_text)
+                             .substr(chunk.outcome_begin[o], chunk.outcome_begin[o + 1] - chunk.outcome_begin[o]));
+    outcome_begin_.push_back(outcome_text_.size());
+    outcome_of[o + 1] = static_cast<uint32_t>(outcome_begin_.size() - 1);
+    if (!key.empty()) rule_outcomes_.emplace(key, outcome_of[o + 1]);
+  }
+  for (const uint32_t outcome : chunk.outcome_of_row) outcome_of_row_.push_back(outcome_of[outcome]);
 }
 
 std::string_view AllocationWriter::Outcome(size_t row) const {

@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "aturan/allocation.hpp"
+#include "aturan/large_allocator.hpp"
 #include "batch/decision_format.hpp"
 
 namespace aturan::internal {
@@ -25,8 +26,25 @@ class AllocationWriter {
  public:
   AllocationWriter(const RuleSet& rules, DecisionFormat format);
 
-  // Keeps what the lines of `table`'s rows need (call per chunk, in input order).
+  // What the lines of one chunk's rows need, numbered within the chunk (Extract's result).
+  struct Chunk {
+    std::vector<uint64_t> source_rows;
+    std::vector<uint64_t> ids;  // offset << 16 | length into id_text
+    std::string id_text;
+    std::vector<uint32_t> outcome_of_row;  // as outcome_of_row_, into this chunk's outcomes
+    std::vector<uint64_t> outcome_begin{0};
+    std::string outcome_text;
+    std::vector<std::string> outcome_keys;  // per outcome: its rule-outcome key, empty for an invalid row's
+  };
+
+  // Keeps what the lines of `table`'s rows need (call per chunk, in input order):
+  // Add(Extract(table, decisions)).
   void Add(const CandidateTable& table, std::span<const Decision> decisions);
+  // Reads what the lines of `table`'s rows need. Thread-safe, for chunks decided on several
+  // threads; the results go to Add in input order.
+  Chunk Extract(const CandidateTable& table, std::span<const Decision> decisions) const;
+  // Keeps a chunk Extract read; chunks in input order.
+  void Add(const Chunk& chunk);
   // Rows added.
   size_t size() const { return source_rows_.size(); }
   // The NIK (key) written for row `row`, and the row's record number in the input.
@@ -44,11 +62,11 @@ class AllocationWriter {
   const RuleSet& rules_;
   DecisionFormat format_;
   DecisionFormatter formatter_;
-  std::vector<uint64_t> source_rows_;
-  std::vector<uint64_t> ids_;  // offset << 16 | length into id_text_
-  std::string id_text_;
+  LargeVector<uint64_t> source_rows_;
+  LargeVector<uint64_t> ids_;  // offset << 16 | length into id_text_
+  LargeString id_text_;
   // Per row: 0 for no failed rules or errors, else 1 + index into outcome_begin_.
-  std::vector<uint32_t> outcome_of_row_;
+  LargeVector<uint32_t> outcome_of_row_;
   std::vector<uint64_t> outcome_begin_;  // into outcome_text_; one extra end offset
   std::string outcome_text_;
   absl::flat_hash_map<std::string, uint32_t> rule_outcomes_;  // failed+unknown bits -> outcome

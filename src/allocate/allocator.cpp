@@ -51,6 +51,20 @@ const char* AllocationStatusName(AllocationStatus status) {
   return "invalid";
 }
 
+// One chunk's rows, as Allocator::State keeps them for the whole list; candidates (eligible
+// rows) are numbered from 0 within the chunk and their keys name rows of the chunk.
+struct Allocator::Chunk::Rows {
+  explicit Rows(const RuleSet& rules);
+  std::vector<RowAllocation> rows;
+  internal::PriorityKeys keys;
+  std::vector<uint32_t> pool_bits;
+  std::vector<uint32_t> reserved_bits;
+  std::vector<int32_t> candidate_areas;
+  std::vector<std::vector<int64_t>> dtks_counts;  // in State::dtks_counts order
+  std::vector<int32_t> candidate_groups;
+  std::vector<int64_t> candidate_premiums;
+};
+
 struct Allocator::State {
   State(RuleSet r, const AreaTable* table, int group) : rules(std::move(r)), quota(rules.quota()), keys(rules) {
     if (group >= 0 && static_cast<size_t>(group) < rules.fields().size() &&
@@ -70,7 +84,6 @@ struct Allocator::State {
         }
       }
     }
-    record.resize(rules.fields().size());
     for (const PoolInfo& pool : quota.pools) {
       for (int c : pool.premiums) per_person_premiums |= !rules.premiums()[c].per_person.empty();
     }
@@ -91,7 +104,8 @@ struct Allocator::State {
     return static_cast<size_t>(std::find(area_slots.begin(), area_slots.end(), slot) - area_slots.begin());
   }
 
-  void Add(const CandidateTable& table, std::span<const Decision> decisions);
+  Chunk::Rows Extract(const CandidateTable& table, std::span<const Decision> decisions) const;
+  void Add(const Chunk::Rows& chunk);
   absl::StatusOr<Allocation> Finish();
   absl::StatusOr<PoolAreas> AreasOf(const PoolInfo& pool, int64_t capacity_limit,
                                     std::span<const uint32_t> members, std::vector<std::string>* warnings);
@@ -101,61 +115,86 @@ struct Allocator::State {
   const QuotaInfo& quota;
   std::optional<AreaTable> areas;
   std::map<std::string, AreaTable> area_files;  // areas_file tables read so far, by path
-  std::vector<RowAllocation> rows;
+  LargeVector<RowAllocation> rows;
   internal::PriorityKeys keys;
-  std::vector<uint32_t> pool_bits;      // per candidate
-  std::vector<uint32_t> reserved_bits;  // per candidate
+  LargeVector<uint32_t> pool_bits;      // per candidate
+  LargeVector<uint32_t> reserved_bits;  // per candidate
   std::vector<int> area_slots;          // the distinct area fields of the pools
-  std::vector<int32_t> candidate_areas;  // per candidate × area_slots: code id or -1
+  LargeVector<int32_t> candidate_areas;  // per candidate × area_slots: code id or -1
   // (area field, dtks field) -> eligible candidates per area code with the dtks field true
   std::map<std::pair<int, int>, std::vector<int64_t>> dtks_counts;
   int group_slot = -1;
-  std::vector<int32_t> candidate_groups;  // per candidate: group code or -1
+  LargeVector<int32_t> candidate_groups;  // per candidate: group code or -1
   // When a pool pays a premium that depends on the candidate: per candidate × pool, the
   // candidate's monthly premium in that pool.
   bool per_person_premiums = false;
-  std::vector<int64_t> candidate_premiums;
-  std::vector<Value> record;            // scratch
+  LargeVector<int64_t> candidate_premiums;
 };
 
-void Allocator::State::Add(const CandidateTable& table, std::span<const Decision> decisions) {
+Allocator::Chunk::Rows::Rows(const RuleSet& rules) : keys(rules) {}
+
+Allocator::Chunk::Rows Allocator::State::Extract(const CandidateTable& table,
+                                                 std::span<const Decision> decisions) const {
+  Chunk::Rows out(rules);
+  out.rows.resize(table.size());
+  for (const auto& [fields, counts] : dtks_counts) out.dtks_counts.emplace_back(counts.size(), 0);
+  std::vector<Value> record(rules.fields().size());
   for (size_t r = 0; r < table.size(); ++r) {
     const Decision& decision = decisions[r];
-    RowAllocation row;
+    RowAllocation& row = out.rows[r];
     const bool invalid = table.invalid(r) || decision.status == Status::kInvalid;
     if (invalid) {
       row.status = AllocationStatus::kInvalid;
-    } else if (decision.status == Status::kIneligible) {
-      row.status = AllocationStatus::kIneligible;
-      row.score = decision.score;
-    } else {
-      row.status = AllocationStatus::kWaitlisted;  // until a seat is found
-      row.score = decision.score;
-      table.GetRow(r, record);
-      uint32_t pools = 0;
-      uint32_t reserved = 0;
-      rules.QuotaGroups(record, &pools, &reserved);
-      keys.Add(decision, record, rows.size());
-      pool_bits.push_back(pools);
-      reserved_bits.push_back(reserved);
-      for (int slot : area_slots) {
-        const Value area = record[slot];
-        candidate_areas.push_back(area.missing() ? -1 : area.as_code());
-      }
-      for (auto& [fields, counts] : dtks_counts) {
-        const Value area = record[fields.first];
-        const Value registered = record[fields.second];
-        if (!area.missing() && !registered.missing() && registered.as_bool()) ++counts[area.as_code()];
-      }
-      if (group_slot >= 0) {
-        const Value group = record[group_slot];
-        candidate_groups.push_back(group.missing() ? -1 : group.as_code());
-      }
-      if (per_person_premiums) {
-        for (const PoolInfo& pool : quota.pools) candidate_premiums.push_back(rules.MonthlyPremium(record, pool.premiums));
-      }
+      continue;
     }
-    rows.push_back(row);
+    row.score = decision.score;
+    if (decision.status == Status::kIneligible) {
+      row.status = AllocationStatus::kIneligible;
+      continue;
+    }
+    row.status = AllocationStatus::kWaitlisted;  // until a seat is found
+    table.GetRow(r, record);
+    uint32_t pools = 0;
+    uint32_t reserved = 0;
+    rules.QuotaGroups(record, &pools, &reserved);
+    out.keys.Add(decision, record, r);
+    out.pool_bits.push_back(pools);
+    out.reserved_bits.push_back(reserved);
+    for (int slot : area_slots) {
+      const Value area = record[slot];
+      out.candidate_areas.push_back(area.missing() ? -1 : area.as_code());
+    }
+    size_t d = 0;
+    for (const auto& [fields, counts] : dtks_counts) {
+      const Value area = record[fields.first];
+      const Value registered = record[fields.second];
+      if (!area.missing() && !registered.missing() && registered.as_bool()) ++out.dtks_counts[d][area.as_code()];
+      ++d;
+    }
+    if (group_slot >= 0) {
+      const Value group = record[group_slot];
+      out.candidate_groups.push_back(group.missing() ? -1 : group.as_code());
+    }
+    if (per_person_premiums) {
+      for (const PoolInfo& pool : quota.pools) out.candidate_premiums.push_back(rules.MonthlyPremium(record, pool.premiums));
+    }
+  }
+  return out;
+}
+
+void Allocator::State::Add(const Chunk::Rows& chunk) {
+  const auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  keys.Append(chunk.keys, rows.size());
+  append(rows, chunk.rows);
+  append(pool_bits, chunk.pool_bits);
+  append(reserved_bits, chunk.reserved_bits);
+  append(candidate_areas, chunk.candidate_areas);
+  append(candidate_groups, chunk.candidate_groups);
+  append(candidate_premiums, chunk.candidate_premiums);
+  size_t d = 0;
+  for (auto& [fields, counts] : dtks_counts) {
+    for (size_t a = 0; a < counts.size(); ++a) counts[a] += chunk.dtks_counts[d][a];
+    ++d;
   }
 }
 
@@ -252,14 +291,14 @@ absl::StatusOr<Allocation> Allocator::State::Finish() {
     result.groups.resize(static_cast<size_t>(rules.CodeCount(group_slot)) + 1);
     for (int32_t group : candidate_groups) ++result.groups[GroupIndex(group)].eligible;
   }
-  const std::vector<uint32_t> order =
+  const LargeVector<uint32_t> order =
       keys.Order(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
-  std::vector<uint8_t> taken(keys.size(), 0);
+  LargeVector<uint8_t> taken(keys.size(), 0);
   int64_t total_left = quota.total_capacity >= 0 ? quota.total_capacity : INT64_MAX;
 
   for (size_t p = 0; p < quota.pools.size(); ++p) {
     const PoolInfo& pool = quota.pools[p];
-    std::vector<uint32_t> members;  // candidates in priority order
+    LargeVector<uint32_t> members;  // candidates in priority order
     for (uint32_t c : order) {
       if (!taken[c] && (pool_bits[c] >> p & 1u) != 0) members.push_back(c);
     }
@@ -268,7 +307,7 @@ absl::StatusOr<Allocation> Allocator::State::Finish() {
     const PoolAreas& pool_areas = *areas_or;
     const size_t no_area = pool_areas.quotas.size() - 1;
     const size_t k = AreaSlotIndex(pool.area_slot);
-    std::vector<internal::PoolCandidate> candidates(members.size());
+    LargeVector<internal::PoolCandidate> candidates(members.size());
     for (size_t i = 0; i < members.size(); ++i) {
       const uint32_t c = members[i];
       int32_t area = 0;
@@ -385,7 +424,24 @@ Allocator::~Allocator() = default;
 Allocator::Allocator(Allocator&&) noexcept = default;
 Allocator& Allocator::operator=(Allocator&&) noexcept = default;
 
-void Allocator::Add(const CandidateTable& table, std::span<const Decision> decisions) { state_->Add(table, decisions); }
+Allocator::Chunk::Chunk() = default;
+Allocator::Chunk::~Chunk() = default;
+Allocator::Chunk::Chunk(Chunk&&) noexcept = default;
+Allocator::Chunk& Allocator::Chunk::operator=(Chunk&&) noexcept = default;
+
+void Allocator::Add(const CandidateTable& table, std::span<const Decision> decisions) {
+  state_->Add(state_->Extract(table, decisions));
+}
+
+Allocator::Chunk Allocator::Extract(const CandidateTable& table, std::span<const Decision> decisions) const {
+  Chunk chunk;
+  chunk.rows_ = std::make_unique<Chunk::Rows>(state_->Extract(table, decisions));
+  return chunk;
+}
+
+void Allocator::Add(Chunk chunk) {
+  if (chunk.rows_ != nullptr) state_->Add(*chunk.rows_);
+}
 
 absl::StatusOr<Allocation> Allocator::Finish() { return state_->Finish(); }
 

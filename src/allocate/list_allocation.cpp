@@ -13,9 +13,21 @@ ListAllocation::ListAllocation(const RuleSet& rules, const AreaTable* areas, int
     : writer_(rules, format), allocator_(rules, areas, group_slot) {}
 
 void ListAllocation::Attach(EvalPipelineOptions* pipeline) {
-  pipeline->on_chunk = [this](const CandidateTable& table, std::span<const Decision> decisions) {
-    allocator_.Add(table, decisions);
-    writer_.Add(table, decisions);
+  pipeline->on_decided = [this](uint64_t chunk, const CandidateTable& table, std::span<const Decision> decisions) {
+    Extracted extracted{allocator_.Extract(table, decisions), writer_.Extract(table, decisions)};
+    std::lock_guard lock(mutex_);
+    extracted_.emplace(chunk, std::move(extracted));
+  };
+  pipeline->on_chunk = [this](const CandidateTable&, std::span<const Decision>) {
+    Extracted extracted;
+    {
+      std::lock_guard lock(mutex_);
+      auto it = extracted_.find(next_chunk_++);
+      extracted = std::move(it->second);
+      extracted_.erase(it);
+    }
+    allocator_.Add(std::move(extracted.allocation));
+    writer_.Add(extracted.lines);
   };
 }
 

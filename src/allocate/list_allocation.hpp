@@ -3,8 +3,11 @@
 // Allocator and to the AllocationWriter, then the seats are given out and the lines written.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
+#include <mutex>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "allocate/allocation_writer.hpp"
 #include "aturan/allocation.hpp"
@@ -24,8 +27,9 @@ class ListAllocation {
   // `group_slot` as for Allocator; `format` is the lines' format.
   ListAllocation(const RuleSet& rules, const AreaTable* areas, int group_slot, DecisionFormat format);
 
-  // Sets pipeline->on_chunk so that every decided chunk is added to the allocation and to the
-  // writer's rows. This object must outlive the pipeline run.
+  // Sets pipeline->on_decided and on_chunk so that what the allocation and the writer keep of
+  // each chunk is extracted on the worker that decided it, then added in input order on the
+  // calling thread. This object must outlive the pipeline run.
   void Attach(EvalPipelineOptions* pipeline);
   // Gives out the seats over every row added (Allocator::Finish); call once, after the run.
   absl::StatusOr<Allocation> Finish();
@@ -33,8 +37,17 @@ class ListAllocation {
   const AllocationWriter& writer() const { return writer_; }
 
  private:
+  // One chunk as extracted on a worker.
+  struct Extracted {
+    Allocator::Chunk allocation;
+    AllocationWriter::Chunk lines;
+  };
+
   AllocationWriter writer_;
   Allocator allocator_;
+  std::mutex mutex_;
+  absl::flat_hash_map<uint64_t, Extracted> extracted_;  // by chunk number, until added
+  uint64_t next_chunk_ = 0;
 };
 
 }  // namespace aturan::internal

@@ -7,6 +7,8 @@
 #include <span>
 #include <vector>
 
+#include "aturan/large_allocator.hpp"
+
 #include "aturan/quota.hpp"
 
 namespace aturan::internal {
@@ -20,7 +22,7 @@ struct PoolCandidate {
 // What happened to each candidate and area.
 struct PoolFill {
   enum Seat : uint8_t { kNone, kOpen, kReserved, kRedistributed };
-  std::vector<Seat> seats;             // per candidate
+  LargeVector<Seat> seats;             // per candidate
   std::vector<int64_t> selected;       // per area, redistributed seats included
   std::vector<int64_t> redistributed_in;  // per area
   std::vector<int64_t> unused;         // per area: quota it could not fill itself

@@ -42,6 +42,26 @@ uint32_t PriorityKeys::Add(const Decision& decision, std::span<const Value> reco
   return index;
 }
 
+void PriorityKeys::Append(const PriorityKeys& other, uint64_t row_offset) {
+  scores_.insert(scores_.end(), other.scores_.begin(), other.scores_.end());
+  const size_t first_row = rows_.size();
+  rows_.insert(rows_.end(), other.rows_.begin(), other.rows_.end());
+  for (size_t i = first_row; i < rows_.size(); ++i) rows_[i] += row_offset;
+  const auto text_offset = static_cast<int64_t>(text_.size());
+  text_.append(other.text_);
+  for (size_t k = 0; k < columns_.size(); ++k) {
+    KeyColumn& column = columns_[k];
+    const KeyColumn& from = other.columns_[k];
+    column.present.insert(column.present.end(), from.present.begin(), from.present.end());
+    const size_t first = column.values.size();
+    column.values.insert(column.values.end(), from.values.begin(), from.values.end());
+    if (column.type != Type::kString) continue;
+    for (size_t i = first; i < column.values.size(); ++i) {
+      if (column.present[i]) column.values[i] += text_offset << 24;
+    }
+  }
+}
+
 int64_t PriorityKeys::Payload(Type type, const Value& value) {
   if (type == Type::kString) {
     const std::string_view text = value.as_string().substr(0, kMaxKeyText);
@@ -93,30 +113,97 @@ bool PriorityKeys::Before(uint32_t a, uint32_t b) const {
   return rows_[a] < rows_[b];
 }
 
-std::vector<uint32_t> PriorityKeys::Order(int threads) const {
-  std::vector<uint32_t> order(size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  const auto before = [this](uint32_t a, uint32_t b) { return Before(a, b); };
-  const size_t parts = order.size() < kParallelSortMin ? 1 : static_cast<size_t>(std::max(1, threads));
+// Order-preserving unsigned forms of a score (higher first) and of one key column's payload.
+uint64_t PriorityKeys::ScoreRank(double score) {
+  if (score == 0) score = 0;  // -0 ranks with 0, as it compares
+  uint64_t bits = 0;
+  static_assert(sizeof(bits) == sizeof(score));
+  std::memcpy(&bits, &score, sizeof(bits));
+  // IEEE order as unsigned order: flip every bit of negatives, the sign bit of the rest;
+  // then invert, since a higher score comes first.
+  bits = (bits >> 63) != 0 ? ~bits : bits | (uint64_t{1} << 63);
+  return ~bits;
+}
+
+uint64_t PriorityKeys::PayloadRank(const KeyColumn& column, int64_t payload) {
+  uint64_t rank = 0;
+  if (column.type == Type::kDecimal) {
+    double d = 0;
+    std::memcpy(&d, &payload, sizeof(d));
+    rank = ~ScoreRank(d);
+  } else {
+    rank = static_cast<uint64_t>(payload) ^ (uint64_t{1} << 63);
+  }
+  return column.descending ? ~rank : rank;
+}
+
+void PriorityKeys::FillSortKey(uint32_t candidate, SortKey* key) const {
+  // Bytes compared in order: the score's rank, then per key column a byte 0 (present) or 1
+  // (missing) and a present value's rank, big-endian; a string's bytes (inverted when
+  // descending) fill the rest, padded so that a shorter string sorts first. What does not
+  // fit is left out: keys equal on what fits are ordered by Before.
+  std::array<uint8_t, 8 * kSortKeyWords> bytes{};
+  size_t at = 0;
+  const auto put = [&](uint64_t rank) {
+    for (int shift = 56; shift >= 0 && at < bytes.size(); shift -= 8) bytes[at++] = static_cast<uint8_t>(rank >> shift);
+  };
+  put(ScoreRank(scores_[candidate]));
+  for (const KeyColumn& column : columns_) {
+    if (at == bytes.size()) break;
+    const bool present = column.present[candidate] != 0;
+    bytes[at++] = present ? 0 : 1;
+    if (!present) continue;
+    if (column.type != Type::kString) {
+      put(PayloadRank(column, column.values[candidate]));
+      continue;
+    }
+    const std::string_view text = Text(column.values[candidate]);
+    const uint8_t flip = column.descending ? 0xFF : 0x00;
+    for (size_t i = 0; at < bytes.size(); ++i) {
+      bytes[at++] = i < text.size() ? static_cast<uint8_t>(static_cast<uint8_t>(text[i]) ^ flip) : flip;
+    }
+  }
+  for (size_t w = 0; w < kSortKeyWords; ++w) {
+    uint64_t word = 0;
+    for (size_t b = 0; b < 8; ++b) word = word << 8 | bytes[8 * w + b];
+    key->words[w] = word;
+  }
+  key->candidate = candidate;
+}
+
+LargeVector<uint32_t> PriorityKeys::Order(int threads) const {
+  // Sort compact keys held side by side, which compare most pairs without touching the
+  // columns; pairs equal on them are ordered by Before.
+  LargeVector<SortKey> keys(size());
+  for (uint32_t i = 0; i < keys.size(); ++i) FillSortKey(i, &keys[i]);
+  const auto before = [this](const SortKey& a, const SortKey& b) {
+    for (size_t w = 0; w < kSortKeyWords; ++w) {
+      if (a.words[w] != b.words[w]) return a.words[w] < b.words[w];
+    }
+    return Before(a.candidate, b.candidate);
+  };
+  const size_t parts = keys.size() < kParallelSortMin ? 1 : static_cast<size_t>(std::max(1, threads));
   if (parts == 1) {
-    std::sort(order.begin(), order.end(), before);
-    return order;
-  }
-  // Sort equal slices side by side, then merge them pairwise.
-  std::vector<size_t> bounds;
-  for (size_t p = 0; p <= parts; ++p) bounds.push_back(order.size() * p / parts);
-  {
-    std::vector<std::jthread> sorters;
-    for (size_t p = 0; p < parts; ++p) {
-      sorters.emplace_back([&, p] { std::sort(order.begin() + bounds[p], order.begin() + bounds[p + 1], before); });
+    std::sort(keys.begin(), keys.end(), before);
+  } else {
+    // Sort equal slices side by side, then merge them pairwise.
+    std::vector<size_t> bounds;
+    for (size_t p = 0; p <= parts; ++p) bounds.push_back(keys.size() * p / parts);
+    {
+      std::vector<std::jthread> sorters;
+      for (size_t p = 0; p < parts; ++p) {
+        sorters.emplace_back([&, p] { std::sort(keys.begin() + bounds[p], keys.begin() + bounds[p + 1], before); });
+      }
+    }
+    for (size_t width = 1; width < parts; width *= 2) {
+      for (size_t p = 0; p + width < parts; p += 2 * width) {
+        const size_t end = bounds[std::min(parts, p + 2 * width)];
+        std::inplace_merge(keys.begin() + bounds[p], keys.begin() + bounds[p + width], keys.begin() + end, before);
+      }
     }
   }
-  for (size_t width = 1; width < parts; width *= 2) {
-    for (size_t p = 0; p + width < parts; p += 2 * width) {
-      const size_t end = bounds[std::min(parts, p + 2 * width)];
-      std::inplace_merge(order.begin() + bounds[p], order.begin() + bounds[p + width], order.begin() + end, before);
-    }
-  }
+  LargeVector<uint32_t> order(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].candidate;
   return order;
 }
 

@@ -125,6 +125,7 @@ absl::StatusOr<EvalSummary> RunEvalPipeline(RawChunkReader& reader, const EvalPi
           if (rejects != nullptr) DecisionFormatter::AppendRejects(job->table, row, &job->rejects_text);
           job->summary.Add(job->table, row, job->decisions[row]);
         }
+        if (options.on_decided) options.on_decided(job->sequence, job->table, job->decisions);
         std::lock_guard lock(q.mutex);
         q.done.emplace(job->sequence, job);
         q.changed.notify_all();

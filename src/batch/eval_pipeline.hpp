@@ -25,6 +25,10 @@ struct EvalPipelineOptions {
   // Called on the calling thread after each chunk is written, with the rows and input bytes
   // done so far.
   std::function<void(uint64_t rows, uint64_t bytes)> progress;
+  // Called on a worker thread with each chunk's number (0, 1, ... in input order), rows and
+  // decisions, once the chunk is decided: chunks of several workers at once, in any order
+  // (e.g. to extract what an allocation keeps of them). May be empty.
+  std::function<void(uint64_t chunk, const CandidateTable& table, std::span<const Decision> decisions)> on_decided;
   // Called on the calling thread with each chunk's rows and decisions, in input order
   // (e.g. to allocate the list once every row is decided). May be empty.
   std::function<void(const CandidateTable& table, std::span<const Decision> decisions)> on_chunk;

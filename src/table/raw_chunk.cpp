@@ -1,10 +1,7 @@
 #include "table/raw_chunk.hpp"
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <filesystem>
-#include <new>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -22,8 +19,6 @@ constexpr size_t kMaxChunkBytes = size_t{64} << 20;
 // rehashing every key again, and reading a short row table-wide costs only memory.
 constexpr uintmax_t kTypicalRowBytes = 128;
 constexpr uintmax_t kMaxReservedKeys = uintmax_t{64} << 20;
-// Blocks at least this large are mapped on their own, with huge pages where there are.
-constexpr size_t kHugePage = size_t{2} << 20;
 
 bool IsJsonLinesName(std::string_view path) {
   return absl::EndsWithIgnoreCase(ToAbsl(path), ".jsonl") || absl::EndsWithIgnoreCase(ToAbsl(path), ".ndjson");
@@ -41,24 +36,6 @@ std::optional<uint64_t> SixteenDigits(std::string_view text) {
 }
 
 }  // namespace
-
-void* AllocateLarge(size_t bytes) {
-  if (bytes < kHugePage) return ::operator new(bytes);
-  void* block = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (block == MAP_FAILED) throw std::bad_alloc();
-#ifdef MADV_HUGEPAGE
-  madvise(block, bytes, MADV_HUGEPAGE);  // a hint: without huge pages it works the same
-#endif
-  return block;
-}
-
-void FreeLarge(void* block, size_t bytes) {
-  if (bytes < kHugePage) {
-    ::operator delete(block);
-    return;
-  }
-  munmap(block, bytes);
-}
 
 void RawChunk::Clear() {
   rows.clear();

@@ -14,6 +14,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "aturan/large_allocator.hpp"
 #include "aturan/list_reader.hpp"
 #include "aturan/rule_set.hpp"
 #include "table/column_mapping.hpp"
@@ -26,25 +27,6 @@ class JsonLine;
 }  // namespace aturan
 
 namespace aturan::internal {
-
-// An allocator for the table of keys seen, which reaches hundreds of MB on a long list and
-// whose every page is touched in random order: blocks of 2 MB and more are mapped on their own
-// and asked to be backed by transparent huge pages (Linux madvise), so that filling the table
-// takes one page fault per 2 MB instead of one per 4 KB. Smaller blocks come from operator new.
-void* AllocateLarge(size_t bytes);
-void FreeLarge(void* block, size_t bytes);
-
-template <class T>
-struct LargeAllocator {
-  using value_type = T;
-  LargeAllocator() = default;
-  template <class U>
-  LargeAllocator(const LargeAllocator<U>&) {}  // NOLINT: allocators convert implicitly
-  T* allocate(size_t n) { return static_cast<T*>(AllocateLarge(n * sizeof(T))); }
-  void deallocate(T* block, size_t n) { FreeLarge(block, n * sizeof(T)); }
-  template <class U>
-  bool operator==(const LargeAllocator<U>&) const { return true; }
-};
 
 // Where a cell's text is in RawChunk::bytes; `length` kAbsent when the row has no such cell.
 struct TextRef {
