@@ -17,11 +17,27 @@ constexpr size_t kMaxIdBytes = 0xFFFF;
 // Rows formatted at a time by one thread when writing.
 constexpr size_t kBlockRows = 16384;
 
+// The failed and reasons columns of a row the quota decided, as `format` writes them:
+// `kuota` and the reason.
+std::string QuotaOutcomeText(DecisionFormat format, std::string_view reason) {
+  std::string text;
+  if (format == DecisionFormat::kCsv) {
+    text.append("kuota,");
+    AppendCsvField(reason, &text);
+  } else {
+    text.append("\"failed\":[\"kuota\"],\"reasons\":[");
+    AppendJsonString(reason, &text);
+    text.push_back(']');
+  }
+  return text;
+}
+
 }  // namespace
 
 AllocationWriter::AllocationWriter(const RuleSet& rules, DecisionFormat format)
     : rules_(rules), format_(format), formatter_(rules, format) {
   outcome_begin_.push_back(0);
+  PrepareQuotaOutcomes();
 }
 
 void AllocationWriter::Add(const CandidateTable& table, std::span<const Decision> decisions) {
@@ -100,28 +116,38 @@ std::string_view AllocationWriter::Outcome(size_t row) const {
                                                 outcome_begin_[outcome] - outcome_begin_[outcome - 1]);
 }
 
+void AllocationWriter::PrepareQuotaOutcomes() {
+  no_pool_outcome_ =
+      QuotaOutcomeText(format_, "Anda memenuhi syarat, tetapi tidak termasuk satu pun kelompok kuota program ini.");
+  // A waitlisted row's reason ends "... urutan tunggu ke-RANK.": rendered with the rank left
+  // out, then cut before the final '.', which neither format escapes, and what closes the
+  // field (CSV quotes the reason, which always has a comma: `"`; JSON: `"]`).
+  const size_t after_rank = format_ == DecisionFormat::kCsv ? 2 : 3;
+  for (const PoolInfo& pool : rules_.quota().pools) {
+    const std::string pool_name = pool.name.empty() ? pool.id : pool.name;
+    std::vector<std::string>& before_rank = waiting_before_rank_.emplace_back();
+    const int32_t areas = pool.area_slot >= 0 ? rules_.CodeCount(pool.area_slot) : 0;
+    for (int32_t area = -1; area < areas; ++area) {
+      const std::string where = area >= 0 ? StrCat(" untuk ", rules_.CodeName(pool.area_slot, area)) : "";
+      std::string text = QuotaOutcomeText(
+          format_, StrCat("Anda memenuhi syarat, tetapi kuota ", pool_name, where,
+                          " sudah terisi. Anda berada di urutan tunggu ke-."));
+      waiting_after_rank_ = text.substr(text.size() - after_rank);
+      text.resize(text.size() - after_rank);
+      before_rank.push_back(std::move(text));
+    }
+  }
+}
+
 // failed/reasons of a row the quota decided: waiting in line, or taken by no pool.
 void AllocationWriter::AppendQuotaOutcome(const RowAllocation& row, std::string* out) const {
-  const QuotaInfo& quota = rules_.quota();
-  std::string reason;
   if (row.no_pool) {
-    reason = "Anda memenuhi syarat, tetapi tidak termasuk satu pun kelompok kuota program ini.";
-  } else {
-    const PoolInfo& pool = quota.pools[row.pool];
-    const std::string pool_name = pool.name.empty() ? pool.id : pool.name;
-    std::string where;
-    if (row.area >= 0) where = StrCat(" untuk ", rules_.CodeName(pool.area_slot, row.area));
-    reason = StrCat("Anda memenuhi syarat, tetapi kuota ", pool_name, where,
-                    " sudah terisi. Anda berada di urutan tunggu ke-", row.rank, ".");
+    out->append(no_pool_outcome_);
+    return;
   }
-  if (format_ == DecisionFormat::kCsv) {
-    out->append("kuota,");
-    AppendCsvField(reason, out);
-  } else {
-    out->append("\"failed\":[\"kuota\"],\"reasons\":[");
-    AppendJsonString(reason, out);
-    out->push_back(']');
-  }
+  out->append(waiting_before_rank_[static_cast<size_t>(row.pool)][static_cast<size_t>(row.area + 1)]);
+  absl::StrAppend(out, row.rank);
+  out->append(waiting_after_rank_);
 }
 
 std::string_view AllocationWriter::Id(size_t row) const {

@@ -57,6 +57,7 @@ class AllocationWriter {
  private:
   void AppendRow(const Allocation& allocation, size_t row, std::string* out) const;
   void AppendQuotaOutcome(const RowAllocation& row, std::string* out) const;
+  void PrepareQuotaOutcomes();
   std::string_view Outcome(size_t row) const;
 
   const RuleSet& rules_;
@@ -70,6 +71,12 @@ class AllocationWriter {
   std::vector<uint64_t> outcome_begin_;  // into outcome_text_; one extra end offset
   std::string outcome_text_;
   absl::flat_hash_map<std::string, uint32_t> rule_outcomes_;  // failed+unknown bits -> outcome
+  // The failed and reasons columns of rows the quota decided, rendered once: per pool and
+  // area code + 1 (0: no area), a waitlisted row's up to its rank, and what follows the rank;
+  // and a row no pool takes.
+  std::vector<std::vector<std::string>> waiting_before_rank_;
+  std::string waiting_after_rank_;
+  std::string no_pool_outcome_;
 };
 
 }  // namespace aturan::internal
