@@ -136,6 +136,48 @@ void CandidateTable::GetRow(size_t row, std::span<Value> out) const {
   for (size_t slot = 0; slot < columns_.size(); ++slot) out[slot] = Get(row, static_cast<int>(slot));
 }
 
+void CandidateTable::GetRows(size_t begin, size_t count, std::span<Value> out) const {
+  const size_t fields = columns_.size();
+  for (size_t slot = 0; slot < fields; ++slot) {
+    const Column& column = columns_[slot];
+    const int64_t* data = column.data.data() + begin;
+    const uint8_t* present = column.present.data() + begin;
+    Value* to = out.data() + slot;
+    // One loop per type, so that the type is decided once per column.
+    const auto fill = [&](auto make) {
+      for (size_t r = 0; r < count; ++r) to[r * fields] = present[r] ? make(data[r]) : Value::MissingOf(column.type);
+    };
+    switch (column.type) {
+      case Type::kBool:
+        fill([](int64_t payload) { return Value::Bool(payload != 0); });
+        break;
+      case Type::kInt:
+        fill([](int64_t payload) { return Value::Int(payload); });
+        break;
+      case Type::kMoney:
+        fill([](int64_t payload) { return Value::Money(payload); });
+        break;
+      case Type::kDecimal:
+        fill([](int64_t payload) { return Value::Decimal(std::bit_cast<double>(payload)); });
+        break;
+      case Type::kString: {
+        const std::string_view text = column.text;
+        fill([text](int64_t payload) {
+          const auto bits = static_cast<uint64_t>(payload);
+          return Value::String(text.substr(bits >> 32, bits & 0xffffffffu));
+        });
+        break;
+      }
+      case Type::kDate:
+        fill([](int64_t payload) { return Value::FromDate(Date{static_cast<int32_t>(payload)}); });
+        break;
+      case Type::kCode:
+        fill([](int64_t payload) { return Value::Code(static_cast<int32_t>(payload)); });
+        break;
+    }
+  }
+}
+
 std::span<const RowIssue> CandidateTable::issues(size_t row) const {
   size_t begin = issue_begin_[row];
   size_t end = row + 1 < issue_begin_.size() ? issue_begin_[row + 1] : issues_.size();
