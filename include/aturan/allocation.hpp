@@ -143,6 +143,8 @@ class Allocator {
   Allocator(Allocator&&) noexcept;
   Allocator& operator=(Allocator&&) noexcept;
 
+  // Makes room for about `rows` rows in all (a hint: too few only means growing later).
+  void Reserve(size_t rows);
   // Takes every row of `table`, decided as `decisions` (EvaluateTable's output):
   // Add(Extract(table, decisions)).
   void Add(const CandidateTable& table, std::span<const Decision> decisions);

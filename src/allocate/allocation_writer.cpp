@@ -1,12 +1,15 @@
 #include "allocate/allocation_writer.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <cerrno>
 #include <thread>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "base/nik.hpp"
 #include "base/strings.hpp"
 
 namespace aturan::internal {
@@ -14,6 +17,9 @@ namespace aturan::internal {
 namespace {
 
 constexpr size_t kMaxIdBytes = 0xFFFF;
+// An id of 16 digits (a NIK) is kept as its number, marked by this bit, not as text.
+constexpr uint64_t kDigitsId = uint64_t{1} << 63;
+
 // Rows formatted at a time by one thread when writing.
 constexpr size_t kBlockRows = 16384;
 
@@ -44,6 +50,12 @@ void AllocationWriter::Add(const CandidateTable& table, std::span<const Decision
   Add(Extract(table, decisions));
 }
 
+void AllocationWriter::Reserve(size_t rows) {
+  source_rows_.reserve(rows);
+  ids_.reserve(rows);
+  outcome_of_row_.reserve(rows);
+}
+
 AllocationWriter::Chunk AllocationWriter::Extract(const CandidateTable& table,
                                                   std::span<const Decision> decisions) const {
   Chunk out;
@@ -55,8 +67,12 @@ AllocationWriter::Chunk AllocationWriter::Extract(const CandidateTable& table,
     const Decision& decision = decisions[r];
     out.source_rows.push_back(table.source_row(r));
     const std::string_view id = formatter_.Id(table, r).substr(0, kMaxIdBytes);
-    out.ids.push_back(static_cast<uint64_t>(out.id_text.size()) << 16 | id.size());
-    out.id_text.append(id);
+    if (const std::optional<uint64_t> value = SixteenDigits(id)) {
+      out.ids.push_back(kDigitsId | *value);
+    } else {
+      out.ids.push_back(static_cast<uint64_t>(out.id_text.size()) << 16 | id.size());
+      out.id_text.append(id);
+    }
     const bool invalid = decision.status == Status::kInvalid;
     if (!invalid && decision.failed.none()) {
       out.outcome_of_row.push_back(0);
@@ -88,7 +104,7 @@ AllocationWriter::Chunk AllocationWriter::Extract(const CandidateTable& table,
 void AllocationWriter::Add(const Chunk& chunk) {
   source_rows_.insert(source_rows_.end(), chunk.source_rows.begin(), chunk.source_rows.end());
   const uint64_t id_base = static_cast<uint64_t>(id_text_.size()) << 16;
-  for (const uint64_t id : chunk.ids) ids_.push_back(id + id_base);
+  for (const uint64_t id : chunk.ids) ids_.push_back((id & kDigitsId) != 0 ? id : id + id_base);
   id_text_.append(chunk.id_text);
   // The chunk's outcomes as this writer's: rule outcomes shared with earlier chunks are kept once.
   std::vector<uint32_t> outcome_of(chunk.outcome_keys.size() + 1, 0);
@@ -150,13 +166,25 @@ void AllocationWriter::AppendQuotaOutcome(const RowAllocation& row, std::string*
   out->append(waiting_after_rank_);
 }
 
-std::string_view AllocationWriter::Id(size_t row) const {
-  return std::string_view(id_text_).substr(static_cast<size_t>(ids_[row] >> 16), static_cast<size_t>(ids_[row] & 0xFFFF));
+std::string_view AllocationWriter::IdText(size_t row, std::array<char, 16>* digits) const {
+  const uint64_t id = ids_[row];
+  if ((id & kDigitsId) == 0) {
+    return std::string_view(id_text_).substr(static_cast<size_t>(id >> 16), static_cast<size_t>(id & 0xFFFF));
+  }
+  uint64_t value = id & ~kDigitsId;
+  for (size_t i = digits->size(); i-- > 0; value /= 10) (*digits)[i] = static_cast<char>('0' + value % 10);
+  return std::string_view(digits->data(), digits->size());
+}
+
+std::string AllocationWriter::Id(size_t row) const {
+  std::array<char, 16> digits;
+  return std::string(IdText(row, &digits));
 }
 
 void AllocationWriter::AppendRow(const Allocation& allocation, size_t row, std::string* out) const {
   const RowAllocation& a = allocation.rows[row];
-  const std::string_view id = Id(row);
+  std::array<char, 16> digits;
+  const std::string_view id = IdText(row, &digits);
   const QuotaInfo& quota = rules_.quota();
   const bool placed = a.status == AllocationStatus::kSelected || a.status == AllocationStatus::kWaitlisted;
   const std::string_view pool = placed && a.pool >= 0 ? std::string_view(quota.pools[a.pool].id) : std::string_view();

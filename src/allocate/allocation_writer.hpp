@@ -4,6 +4,7 @@
 // outcome), then writes one line per input row, in input order, as CSV or JSON Lines.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <span>
@@ -29,7 +30,7 @@ class AllocationWriter {
   // What the lines of one chunk's rows need, numbered within the chunk (Extract's result).
   struct Chunk {
     std::vector<uint64_t> source_rows;
-    std::vector<uint64_t> ids;  // offset << 16 | length into id_text
+    std::vector<uint64_t> ids;  // as ids_, offsets into id_text
     std::string id_text;
     std::vector<uint32_t> outcome_of_row;  // as outcome_of_row_, into this chunk's outcomes
     std::vector<uint64_t> outcome_begin{0};
@@ -37,6 +38,8 @@ class AllocationWriter {
     std::vector<std::string> outcome_keys;  // per outcome: its rule-outcome key, empty for an invalid row's
   };
 
+  // Makes room for about `rows` rows in all (a hint).
+  void Reserve(size_t rows);
   // Keeps what the lines of `table`'s rows need (call per chunk, in input order):
   // Add(Extract(table, decisions)).
   void Add(const CandidateTable& table, std::span<const Decision> decisions);
@@ -48,7 +51,7 @@ class AllocationWriter {
   // Rows added.
   size_t size() const { return source_rows_.size(); }
   // The NIK (key) written for row `row`, and the row's record number in the input.
-  std::string_view Id(size_t row) const;
+  std::string Id(size_t row) const;
   uint64_t source_row(size_t row) const { return source_rows_[row]; }
   // Writes the header (CSV) and one line per row added, allocated as `allocation` (whose
   // rows must be these rows). An error when writing fails.
@@ -59,12 +62,15 @@ class AllocationWriter {
   void AppendQuotaOutcome(const RowAllocation& row, std::string* out) const;
   void PrepareQuotaOutcomes();
   std::string_view Outcome(size_t row) const;
+  // Row `row`'s id, as a view into id_text_ or, for a 16-digit id, into `digits`.
+  std::string_view IdText(size_t row, std::array<char, 16>* digits) const;
 
   const RuleSet& rules_;
   DecisionFormat format_;
   DecisionFormatter formatter_;
   LargeVector<uint64_t> source_rows_;
-  LargeVector<uint64_t> ids_;  // offset << 16 | length into id_text_
+  // Per row: offset << 16 | length into id_text_, or a 16-digit id's number | 1 << 63.
+  LargeVector<uint64_t> ids_;
   LargeString id_text_;
   // Per row: 0 for no failed rules or errors, else 1 + index into outcome_begin_.
   LargeVector<uint32_t> outcome_of_row_;

@@ -35,6 +35,9 @@ int64_t SaturatingMul(int64_t a, int64_t b) {
 
 int64_t SaturatingAdd(int64_t a, int64_t b) { return b > INT64_MAX - a ? INT64_MAX : a + b; }
 
+// Values read ahead per block of rows when extracting a chunk: 64 KB.
+constexpr size_t kBlockValues = 4096;
+
 }  // namespace
 
 const char* AllocationStatusName(AllocationStatus status) {
@@ -138,7 +141,12 @@ Allocator::Chunk::Rows Allocator::State::Extract(const CandidateTable& table,
   Chunk::Rows out(rules);
   out.rows.resize(table.size());
   for (const auto& [fields, counts] : dtks_counts) out.dtks_counts.emplace_back(counts.size(), 0);
-  std::vector<Value> record(rules.fields().size());
+  // Candidates' values are read a block of rows at a time (CandidateTable::GetRows).
+  const size_t fields = rules.fields().size();
+  const size_t block_rows = std::max<size_t>(1, kBlockValues / std::max<size_t>(1, fields));
+  std::vector<Value> block(block_rows * fields);
+  size_t block_begin = 0;
+  size_t block_end = 0;
   for (size_t r = 0; r < table.size(); ++r) {
     const Decision& decision = decisions[r];
     RowAllocation& row = out.rows[r];
@@ -153,7 +161,12 @@ Allocator::Chunk::Rows Allocator::State::Extract(const CandidateTable& table,
       continue;
     }
     row.status = AllocationStatus::kWaitlisted;  // until a seat is found
-    table.GetRow(r, record);
+    if (r >= block_end) {
+      block_begin = r;
+      block_end = std::min(table.size(), r + block_rows);
+      table.GetRows(block_begin, block_end - block_begin, block);
+    }
+    const std::span<const Value> record = std::span<const Value>(block).subspan((r - block_begin) * fields, fields);
     uint32_t pools = 0;
     uint32_t reserved = 0;
     rules.QuotaGroups(record, &pools, &reserved);
@@ -432,6 +445,8 @@ Allocator::Chunk& Allocator::Chunk::operator=(Chunk&&) noexcept = default;
 void Allocator::Add(const CandidateTable& table, std::span<const Decision> decisions) {
   state_->Add(state_->Extract(table, decisions));
 }
+
+void Allocator::Reserve(size_t rows) { state_->rows.reserve(rows); }
 
 Allocator::Chunk Allocator::Extract(const CandidateTable& table, std::span<const Decision> decisions) const {
   Chunk chunk;

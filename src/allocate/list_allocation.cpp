@@ -13,6 +13,10 @@ ListAllocation::ListAllocation(const RuleSet& rules, const AreaTable* areas, int
     : writer_(rules, format), allocator_(rules, areas, group_slot) {}
 
 void ListAllocation::Attach(EvalPipelineOptions* pipeline) {
+  pipeline->on_start = [this](uint64_t expected_rows) {
+    allocator_.Reserve(expected_rows);
+    writer_.Reserve(expected_rows);
+  };
   pipeline->on_decided = [this](uint64_t chunk, const CandidateTable& table, std::span<const Decision> decisions) {
     Extracted extracted{allocator_.Extract(table, decisions), writer_.Extract(table, decisions)};
     std::lock_guard lock(mutex_);

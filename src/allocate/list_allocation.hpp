@@ -27,7 +27,8 @@ class ListAllocation {
   // `group_slot` as for Allocator; `format` is the lines' format.
   ListAllocation(const RuleSet& rules, const AreaTable* areas, int group_slot, DecisionFormat format);
 
-  // Sets pipeline->on_decided and on_chunk so that what the allocation and the writer keep of
+  // Sets pipeline->on_start, on_decided and on_chunk so that room is made for the rows the
+  // list is expected to have, and what the allocation and the writer keep of
   // each chunk is extracted on the worker that decided it, then added in input order on the
   // calling thread. This object must outlive the pipeline run.
   void Attach(EvalPipelineOptions* pipeline);

@@ -149,4 +149,14 @@ std::optional<Date> NikBirthDate(std::string_view nik, Date reference) {
   }
 }
 
+std::optional<uint64_t> SixteenDigits(std::string_view text) {
+  if (text.size() != 16) return std::nullopt;
+  uint64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return value;
+}
+
 }  // namespace aturan

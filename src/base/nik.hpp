@@ -10,6 +10,7 @@
 // A NIK is lifelong, so PP.RR.KK is where it was issued, not where the person lives now.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,11 @@ struct NikParts {
   bool female = false;      // the written day was 41..71
   int serial = 0;           // 1..9999
 };
+
+// The number `text` spells when it is exactly 16 ASCII digits (any NIK-shaped text, valid
+// or not), else nullopt: a compact form of such a text, since writing the number with
+// leading zeros to 16 digits gives it back.
+std::optional<uint64_t> SixteenDigits(std::string_view text);
 
 // The fields of `nik` when NikValid(nik), else nullopt. Never allocates.
 std::optional<NikParts> ParseNik(std::string_view nik);

@@ -70,6 +70,7 @@ absl::StatusOr<EvalSummary> RunEvalPipeline(RawChunkReader& reader, const EvalPi
   bool write_failed = (decisions != nullptr && !WriteAll(header, decisions)) ||
                       (rejects != nullptr && !WriteAll(rejects_header, rejects));
 
+  if (options.on_start) options.on_start(reader.expected_rows());
   std::vector<std::jthread> threads;
   threads.emplace_back([&] {
     for (uint64_t sequence = 0;; ++sequence) {

@@ -25,6 +25,9 @@ struct EvalPipelineOptions {
   // Called on the calling thread after each chunk is written, with the rows and input bytes
   // done so far.
   std::function<void(uint64_t rows, uint64_t bytes)> progress;
+  // Called on the calling thread before the first chunk is read, with about how many rows
+  // the list has (RawChunkReader::expected_rows; 0 when unknown). May be empty.
+  std::function<void(uint64_t expected_rows)> on_start;
   // Called on a worker thread with each chunk's number (0, 1, ... in input order), rows and
   // decisions, once the chunk is decided: chunks of several workers at once, in any order
   // (e.g. to extract what an allocation keeps of them). May be empty.

@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "base/nik.hpp"
 #include "base/strings.hpp"
 #include "ingest/csv_reader.hpp"
 #include "ingest/jsonl_reader.hpp"
@@ -22,17 +23,6 @@ constexpr uintmax_t kMaxReservedKeys = uintmax_t{64} << 20;
 
 bool IsJsonLinesName(std::string_view path) {
   return absl::EndsWithIgnoreCase(ToAbsl(path), ".jsonl") || absl::EndsWithIgnoreCase(ToAbsl(path), ".ndjson");
-}
-
-// The 16-digit number `text` spells, or nullopt.
-std::optional<uint64_t> SixteenDigits(std::string_view text) {
-  if (text.size() != 16) return std::nullopt;
-  uint64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<uint64_t>(c - '0');
-  }
-  return value;
 }
 
 }  // namespace
@@ -72,7 +62,7 @@ absl::StatusOr<std::unique_ptr<RawChunkReader>> RawChunkReader::Open(const RuleS
     if (path.empty()) {
       reader->json_ = std::make_unique<JsonLinesReader>(JsonLinesReader::FromString(text));
     } else {
-      reader->ReserveKeys(path);
+      reader->EstimateRows(path);
       absl::StatusOr<JsonLinesReader> json_reader = JsonLinesReader::Open(path);
       if (!json_reader.ok()) return json_reader.status();
       reader->json_ = std::make_unique<JsonLinesReader>(*std::move(json_reader));
@@ -87,7 +77,7 @@ absl::StatusOr<std::unique_ptr<RawChunkReader>> RawChunkReader::Open(const RuleS
     reader->csv_ = std::make_unique<CsvReader>(CsvReader::FromString(text, csv_options));
     if (!reader->csv_->status().ok()) return reader->csv_->status();
   } else {
-    reader->ReserveKeys(path);
+    reader->EstimateRows(path);
     absl::StatusOr<CsvReader> csv_reader = CsvReader::Open(path, csv_options);
     if (!csv_reader.ok()) return csv_reader.status();
     reader->csv_ = std::make_unique<CsvReader>(*std::move(csv_reader));
@@ -103,11 +93,12 @@ absl::StatusOr<std::unique_ptr<RawChunkReader>> RawChunkReader::Open(const RuleS
   return reader;
 }
 
-void RawChunkReader::ReserveKeys(const std::string& path) {
+void RawChunkReader::EstimateRows(const std::string& path) {
   std::error_code error;
   const uintmax_t size = path == "-" ? 0 : std::filesystem::file_size(path, error);
-  if (error || key_slot_ < 0) return;
-  numeric_keys_.reserve(std::min<uintmax_t>(size / kTypicalRowBytes, kMaxReservedKeys));
+  if (error) return;
+  expected_rows_ = size / kTypicalRowBytes;
+  if (key_slot_ >= 0) numeric_keys_.reserve(std::min<uintmax_t>(expected_rows_, kMaxReservedKeys));
 }
 
 uint64_t RawChunkReader::bytes_read() const {

@@ -84,6 +84,9 @@ class RawChunkReader {
   const absl::Status& status() const { return status_; }
   const std::vector<ListWarning>& warnings() const { return warnings_; }
   uint64_t bytes_read() const;
+  // About how many rows the list has, from its file's size (0 when unknown, e.g. on standard
+  // input): a hint for sizing what grows with the rows.
+  uint64_t expected_rows() const { return expected_rows_; }
   const RuleSet& rules() const { return rules_; }
   const ColumnMapping& mapping() const { return mapping_; }
   // The number of fields a CSV row must have (the header's), or 0 for JSON Lines.
@@ -96,7 +99,8 @@ class RawChunkReader {
   void AddCsvRecord(RawChunk* chunk);
   void AddJsonLine(RawChunk* chunk);
   // Sizes the table of keys seen for the list at `path`, judging its rows from its size.
-  void ReserveKeys(const std::string& path);
+  // Sets expected_rows_ from the file's size and sizes the table of keys seen for that many.
+  void EstimateRows(const std::string& path);
   // Notes, for every row of `chunk` in order, whether an earlier row had its key.
   void CheckKeys(RawChunk* chunk);
 
@@ -113,6 +117,7 @@ class RawChunkReader {
   absl::flat_hash_map<uint64_t, uint64_t, absl::Hash<uint64_t>, std::equal_to<uint64_t>,
                       LargeAllocator<std::pair<const uint64_t, uint64_t>>>
       numeric_keys_;
+  uint64_t expected_rows_ = 0;
   absl::flat_hash_map<std::string, uint64_t> text_keys_;
   std::vector<std::string_view> json_keys_;  // per slot: the key that set it in this line
   std::vector<uint64_t> chunk_keys_;         // CheckKeys' per-row keys, kept for the memory

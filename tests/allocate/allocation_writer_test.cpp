@@ -1,5 +1,5 @@
 // The AllocationWriter's lines, CSV and JSON Lines, for every kind of row: selected with and
-// without an area, waitlisted in an area's line and in a pool without areas, eligible but
+// without an area (one with a 16-digit NIK), waitlisted in an area's line and in a pool without areas, eligible but
 // taken by no pool, ineligible and invalid; and the same bytes whether chunks are added as
 // tables or extracted first (as the pipeline's workers do) and added in order.
 #include "allocate/allocation_writer.hpp"
@@ -33,7 +33,8 @@ std::vector<Person> People() {
       {.nik = "N2", .kel = "A", .skor = 8, .kategori = "rt"},     // waits 1st in A
       {.nik = "N3", .kel = "B", .skor = 7, .kategori = "rt"},     // selected in B
       {.nik = "N4", .kel = "A", .skor = 6, .kategori = "rt"},     // waits 2nd in A
-      {.nik = "N5", .kel = "C", .skor = 5, .kategori = "kader"},  // the kader seat
+      // The kader seat; a 16-digit id, kept as a number, comes back with its leading zero.
+      {.nik = "0375016201860001", .kel = "C", .skor = 5, .kategori = "kader"},
       {.nik = "N6", .kel = "C", .skor = 4, .kategori = "kader"},  // waits 1st for kader
       {.nik = "N7", .kel = "C", .skor = 3, .kategori = "lain"},   // no pool takes them
       {.nik = "N,8", .kel = "B", .skor = 2, .layak = false},      // ineligible
@@ -83,7 +84,7 @@ TEST(AllocationWriter, CsvLinesForEveryKindOfRow) {
           "3,N3,selected,rt,B,,7,,",
           "4,N4,waitlisted,rt,A,2,6,kuota,\"Anda memenuhi syarat, tetapi kuota Ketua RT untuk Kelurahan A sudah "
           "terisi. Anda berada di urutan tunggu ke-2.\"",
-          "5,N5,selected,kader,,,5,,",
+          "5,0375016201860001,selected,kader,,,5,,",
           "6,N6,waitlisted,kader,,1,4,kuota,\"Anda memenuhi syarat, tetapi kuota kader sudah terisi. Anda berada di "
           "urutan tunggu ke-1.\"",
           "7,N7,ineligible,,,,3,kuota,\"Anda memenuhi syarat, tetapi tidak termasuk satu pun kelompok kuota program "
@@ -102,6 +103,11 @@ TEST(AllocationWriter, JsonLinesForEveryKindOfRow) {
             R"({"row":4,"nik":"N4","status":"waitlisted","pool":"rt","area":"A","rank":2,"score":6,"failed":["kuota"],)"
             R"("reasons":["Anda memenuhi syarat, tetapi kuota Ketua RT untuk Kelurahan A sudah terisi. Anda berada di )"
             R"(urutan tunggu ke-2."]})");
+  EXPECT_EQ(lines[4],
+            R"({"row":5,"nik":"0375016201860001","status":"selected","pool":"kader","area":null,"rank":0,"score":5,)"
+            R"("failed":[],"reasons":[]})");
+  EXPECT_EQ(run.writer.Id(4), "0375016201860001");
+  EXPECT_EQ(run.writer.Id(7), "N,8");
   EXPECT_EQ(lines[5],
             R"({"row":6,"nik":"N6","status":"waitlisted","pool":"kader","area":null,"rank":1,"score":4,"failed":["kuota"],)"
             R"("reasons":["Anda memenuhi syarat, tetapi kuota kader sudah terisi. Anda berada di urutan tunggu ke-1."]})");
