@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <cerrno>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -243,35 +245,65 @@ absl::Status AllocationWriter::Write(const Allocation& allocation, std::FILE* fi
   if (format_ == DecisionFormat::kCsv && !write("row,nik,status,pool,area,rank,score,failed,reasons\n")) {
     return absl::ErrnoToStatus(errno, "cannot write the allocation");
   }
-  // Blocks of rows are formatted on one thread per core, a batch of them at a time, while
-  // this thread writes the batch before (formatting and writing every row on one thread
-  // made the output the slowest part of a long list's allocation). Blocks are written in
-  // order, so the bytes do not depend on the threads.
+  // Blocks of rows are formatted on one thread per core into a ring of buffers while this
+  // thread writes the finished ones in order (formatting and writing every row on one thread
+  // made the output the slowest part of a long list's allocation). A formatter waits only for
+  // its buffer to be written, never for the other formatters, so the writer is seldom idle;
+  // the bytes do not depend on the threads.
   const size_t rows = std::min(size(), allocation.rows.size());
   const size_t threads = std::max(1u, std::thread::hardware_concurrency());
   const size_t blocks = (rows + kBlockRows - 1) / kBlockRows;
-  std::vector<std::string> formatted(threads), writing(threads);
-  const auto format_batch = [&](size_t first_block) {
-    std::vector<std::jthread> pool;
-    for (size_t t = 0; t < threads && first_block + t < blocks; ++t) {
-      pool.emplace_back([&, t, block = first_block + t] {
-        std::string& out = formatted[t];
-        out.clear();
-        for (size_t row = block * kBlockRows; row < std::min(rows, (block + 1) * kBlockRows); ++row) {
-          AppendRow(allocation, row, &out);
+  struct Ring {
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::vector<std::string> buffers;
+    std::vector<int64_t> holds;  // per buffer: the block formatted in it, -1 while being formatted or free
+    size_t written = 0;          // blocks written so far
+    size_t next = 0;             // the next block to format
+    bool stop = false;           // writing failed
+  } ring;
+  ring.buffers.resize(2 * threads);
+  ring.holds.assign(ring.buffers.size(), -1);
+  bool ok = true;
+  {
+    std::vector<std::jthread> formatters;
+    for (size_t t = 0; t < std::min(threads, blocks); ++t) {
+      formatters.emplace_back([&] {
+        for (;;) {
+          size_t block = 0;
+          {
+            std::unique_lock lock(ring.mutex);
+            if (ring.stop || ring.next == blocks) return;
+            block = ring.next++;
+            // Block b uses buffer b % size, free once block b - size is written.
+            ring.changed.wait(lock, [&] { return ring.stop || ring.written + ring.buffers.size() > block; });
+            if (ring.stop) return;
+          }
+          std::string& out = ring.buffers[block % ring.buffers.size()];
+          out.clear();
+          for (size_t row = block * kBlockRows; row < std::min(rows, (block + 1) * kBlockRows); ++row) {
+            AppendRow(allocation, row, &out);
+          }
+          std::lock_guard lock(ring.mutex);
+          ring.holds[block % ring.buffers.size()] = static_cast<int64_t>(block);
+          ring.changed.notify_all();
         }
       });
     }
-  };  // joins
-  bool ok = true;
-  if (blocks > 0) format_batch(0);
-  for (size_t first = 0; first < blocks; first += threads) {
-    std::swap(formatted, writing);
-    std::jthread next;
-    if (first + threads < blocks) next = std::jthread(format_batch, first + threads);
-    for (size_t t = 0; ok && t < threads && first + t < blocks; ++t) ok = write(writing[t]);
-    if (!ok) break;  // `next` joins
-  }
+    for (size_t block = 0; ok && block < blocks; ++block) {
+      const size_t slot = block % ring.buffers.size();
+      {
+        std::unique_lock lock(ring.mutex);
+        ring.changed.wait(lock, [&] { return ring.holds[slot] == static_cast<int64_t>(block); });
+      }
+      ok = write(ring.buffers[slot]);
+      std::lock_guard lock(ring.mutex);
+      ring.holds[slot] = -1;
+      ++ring.written;
+      ring.stop = !ok;
+      ring.changed.notify_all();
+    }
+  }  // joins the formatters
   if (!ok || std::fflush(file) != 0) return absl::ErrnoToStatus(errno, "cannot write the allocation");
   return absl::OkStatus();
 }
