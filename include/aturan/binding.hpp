@@ -11,6 +11,7 @@
 //   aturan::Decision d = binding->Evaluate(worker);
 #pragma once
 
+#include <algorithm>
 #include <concepts>
 #include <cstdint>
 #include <cstring>
@@ -19,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -98,12 +100,52 @@ Value Convert(const M& m, Type type, const RuleSet& rules, int slot) {
   }
 }
 
+// True when `v`, read from a C++ value of type M into a field of type `type`, may make a record
+// invalid (a required field missing, a code outside its list). Values of other types are
+// valid by their C++ type: a bool, a number or a date is never missing, nor a code.
+template <typename M>
+bool MayBeInvalid(const Value& v, Type type, bool required) {
+  if constexpr (IsOptional<M>::value || kIsText<M>) {
+    if (v.missing()) return required;
+    return type == Type::kCode && v.as_code() < 0;
+  } else {
+    return false;
+  }
+}
+
+// The member types a Binding reads inline, without a call per field; members of other types
+// (and computed fields) are read through a function pointer.
+template <typename T, typename... Ms>
+struct DirectMemberTypes {
+  // One data member of type M bound to field `slot` of type `type`.
+  template <typename M>
+  struct Member {
+    int slot = -1;
+    Type type = Type::kBool;
+    bool required = false;  // the field's
+    M T::*member = nullptr;
+  };
+  // True when members of type M are read inline.
+  template <typename M>
+  static constexpr bool kContains = (std::is_same_v<M, Ms> || ...);
+  // Per member type, the members bound to it.
+  using Groups = std::tuple<std::vector<Member<Ms>>...>;
+};
+
+template <typename T>
+using DirectMembers = DirectMemberTypes<T, bool, std::optional<bool>, int32_t, int64_t, double,
+                                        absl::CivilDay, std::string>;
+
 }  // namespace binding_detail
 
 template <typename T>
 class Binding {
-  // Reads one field of a T into its slot: a data member through a plain function pointer
-  // (no type erasure on the hot path), a computed field through `computed`.
+  using Direct = binding_detail::DirectMembers<T>;
+  template <typename M>
+  using DirectMember = typename Direct::template Member<M>;
+
+  // Reads one field of a T into its slot: a data member of a type not read inline through a
+  // plain function pointer, a computed field through `computed`.
   struct Loader {
     int slot = -1;
     Type type = Type::kBool;
@@ -133,10 +175,18 @@ class Binding {
     template <typename M>
     Builder& Field(std::string_view name, M T::*member) {
       static_assert(sizeof member == sizeof(int T::*), "data member pointers share one size");
-      Loader* loader = Add<M>(name);
-      if (loader != nullptr) {
-        loader->load = &Binding::LoadMember<M>;
-        std::memcpy(loader->member, &member, sizeof member);
+      int slot = Add<M>(name);
+      if (slot < 0) return *this;
+      Type type = rules_.fields()[slot].type;
+      if constexpr (Direct::template kContains<M>) {
+        const bool required = rules_.fields()[slot].required;
+        std::get<std::vector<DirectMember<M>>>(direct_).push_back(DirectMember<M>{slot, type, required, member});
+      } else {
+        Loader& loader = loaders_.emplace_back();
+        loader.slot = slot;
+        loader.type = type;
+        loader.load = &Binding::LoadMember<M>;
+        std::memcpy(loader.member, &member, sizeof member);
       }
       return *this;
     }
@@ -145,14 +195,16 @@ class Binding {
     template <typename F>
     Builder& Computed(std::string_view name, F getter) {
       using M = std::remove_cvref_t<std::invoke_result_t<F, const T&>>;
-      Loader* loader = Add<M>(name);
-      if (loader != nullptr) {
-        loader->load = &Binding::LoadComputed;
-        loader->computed = [getter = std::move(getter), type = loader->type, slot = loader->slot](
-                               const T& t, const RuleSet& rules) {
-          return binding_detail::Convert<M>(getter(t), type, rules, slot);
-        };
-      }
+      int slot = Add<M>(name);
+      if (slot < 0) return *this;
+      Loader& loader = loaders_.emplace_back();
+      loader.slot = slot;
+      loader.type = rules_.fields()[slot].type;
+      loader.load = &Binding::LoadComputed;
+      loader.computed = [getter = std::move(getter), type = loader.type, slot](const T& t,
+                                                                             const RuleSet& rules) {
+        return binding_detail::Convert<M>(getter(t), type, rules, slot);
+      };
       return *this;
     }
 
@@ -160,11 +212,9 @@ class Binding {
     // types that do not fit the field's type, fields bound twice, required fields unbound.
     absl::StatusOr<Binding> Build() {
       std::vector<bool> bound(rules_.fields().size(), false);
-      for (const Loader& loader : loaders_) {
-        if (bound[loader.slot]) {
-          errors_ += "field '" + rules_.fields()[loader.slot].name + "' is bound twice\n";
-        }
-        bound[loader.slot] = true;
+      for (int slot : bound_slots_) {
+        if (bound[slot]) errors_ += "field '" + rules_.fields()[slot].name + "' is bound twice\n";
+        bound[slot] = true;
       }
       for (size_t slot = 0; slot < bound.size(); ++slot) {
         if (rules_.fields()[slot].required && !bound[slot]) {
@@ -175,38 +225,44 @@ class Binding {
         errors_.pop_back();
         return absl::InvalidArgumentError(errors_);
       }
-      return Binding(std::move(rules_), std::move(loaders_));
+      return Binding(std::move(rules_), std::move(direct_), std::move(loaders_), bound_slots_);
     }
 
    private:
-    // Registers field `name` for a C++ value of type M; nullptr (and an error noted) when
-    // there is no such field.
+    // The slot of field `name` for a C++ value of type M; -1 (and an error noted) when there
+    // is no such field. A type that does not fit is noted as an error too.
     template <typename M>
-    Loader* Add(std::string_view name) {
+    int Add(std::string_view name) {
       int slot = rules_.FieldSlot(name);
       if (slot < 0) {
         errors_ += "unknown field '" + std::string(name) + "'\n";
-        return nullptr;
+        return -1;
       }
       Type type = rules_.fields()[slot].type;
       if (!binding_detail::Accepts<M>(type)) {
         errors_ += "field '" + std::string(name) + "' has type " + std::string(TypeName(type)) +
                    ", but is bound to " + std::string(binding_detail::KindName<M>()) + "\n";
       }
-      Loader& loader = loaders_.emplace_back();
-      loader.slot = slot;
-      loader.type = type;
-      return &loader;
+      bound_slots_.push_back(slot);
+      return slot;
     }
 
     RuleSet rules_;
+    typename Direct::Groups direct_;
     std::vector<Loader> loaders_;
+    std::vector<int> bound_slots_;
     std::string errors_;
   };
 
   // Decides `object`. Thread-safe; never allocates.
   void Evaluate(const T& object, Decision* out) const {
-    Fill(object, [&](std::span<const Value> values) { rules_.Evaluate(values, out); });
+    Fill(object, [&](std::span<const Value> values, bool direct_fields_valid) {
+      if (direct_fields_valid) {
+        rules_.EvaluateValidated(values, slots_to_check_, out);
+      } else {
+        rules_.Evaluate(values, out);
+      }
+    });
   }
   Decision Evaluate(const T& object) const {
     Decision decision;
@@ -216,32 +272,65 @@ class Binding {
   // Every rule's outcome and inputs for `object`.
   Explanation Explain(const T& object) const {
     Explanation e;
-    Fill(object, [&](std::span<const Value> values) { e = rules_.Explain(values); });
+    Fill(object, [&](std::span<const Value> values, bool) { e = rules_.Explain(values); });
     return e;
   }
   // The rules this binding was built for.
   const RuleSet& rules() const { return rules_; }
 
  private:
-  Binding(RuleSet rules, std::vector<Loader> loaders)
-      : rules_(std::move(rules)), loaders_(std::move(loaders)) {
-    for (const FieldInfo& field : rules_.fields()) missing_.push_back(Value::MissingOf(field.type));
+  Binding(RuleSet rules, typename Direct::Groups direct, std::vector<Loader> loaders,
+          const std::vector<int>& bound_slots)
+      : rules_(std::move(rules)),
+        direct_(std::move(direct)),
+        loaders_(std::move(loaders)),
+        field_count_(rules_.fields().size()) {
+    std::vector<bool> bound(field_count_, false);
+    for (int slot : bound_slots) bound[slot] = true;
+    for (size_t slot = 0; slot < bound.size(); ++slot) {
+      if (!bound[slot]) unbound_.emplace_back(static_cast<int>(slot), Value::MissingOf(rules_.fields()[slot].type));
+    }
+    // A field not bound is missing and not required (Build checks that), so valid: its default,
+    // if any, is a valid constant. Fields read by loaders are checked on every evaluation.
+    for (const Loader& loader : loaders_) {
+      const FieldInfo& field = rules_.fields()[loader.slot];
+      if (field.required || field.type == Type::kCode) slots_to_check_.push_back(loader.slot);
+    }
+    std::sort(slots_to_check_.begin(), slots_to_check_.end());
   }
 
-  // Builds the record on the stack (only as many slots as the schema has) and hands it on.
+  // Reads the members of one inline-read type into their slots; true when all their values
+  // are valid (binding_detail::MayBeInvalid is false for each).
+  template <typename M>
+  bool LoadDirect(const std::vector<DirectMember<M>>& members, const T& object, Value* values) const {
+    bool valid = true;
+    for (const DirectMember<M>& m : members) {
+      const Value v = binding_detail::Convert<M>(object.*(m.member), m.type, rules_, m.slot);
+      valid &= !binding_detail::MayBeInvalid<M>(v, m.type, m.required);
+      values[m.slot] = v;
+    }
+    return valid;
+  }
+
+  // Builds the record on the stack (only as many slots as the schema has) and hands it on,
+  // with whether the fields read inline are all valid.
   template <typename Use>
   void Fill(const T& object, Use use) const {
     alignas(Value) unsigned char storage[sizeof(Value) * kMaxFields];
     Value* values = reinterpret_cast<Value*>(storage);
-    const size_t count = missing_.size();
-    std::memcpy(static_cast<void*>(values), missing_.data(), count * sizeof(Value));
+    for (const auto& [slot, missing] : unbound_) values[slot] = missing;
+    const bool direct_fields_valid = std::apply(
+        [&](const auto&... groups) { return (LoadDirect(groups, object, values) & ...); }, direct_);
     for (const Loader& loader : loaders_) values[loader.slot] = loader.load(loader, object, rules_);
-    use(std::span<const Value>(values, count));
+    use(std::span<const Value>(values, field_count_), direct_fields_valid);
   }
 
   RuleSet rules_;
-  std::vector<Loader> loaders_;
-  std::vector<Value> missing_;  // per slot: the missing value a record starts from
+  typename Direct::Groups direct_;  // data members read inline, grouped by type
+  std::vector<Loader> loaders_;     // the other fields, read through a call each
+  size_t field_count_;              // the schema's, the record's size
+  std::vector<std::pair<int, Value>> unbound_;  // the slots no field is bound to, and their missing value
+  std::vector<int32_t> slots_to_check_;  // required or code fields read by loaders, ascending
 };
 
 }  // namespace aturan

@@ -96,6 +96,8 @@ struct PremiumInfo {
 };
 
 class RuleSet;
+template <typename T>
+class Binding;
 
 // The outcome of loading: a RuleSet when there were no errors, and every diagnostic
 // (errors and warnings) in file order.
@@ -187,7 +189,15 @@ class RuleSet {
   Explanation Explain(std::span<const Value> record) const;
 
  private:
+  template <typename T>
+  friend class Binding;
+
   explicit RuleSet(std::shared_ptr<const internal::Program> program);
+  // Evaluate, for a record whose fields are all valid (present when required, codes in their
+  // lists) except perhaps those in `slots_to_check` (ascending), which are checked here. For
+  // Binding, whose C++ types and code lookups vouch for the others.
+  void EvaluateValidated(std::span<const Value> record, std::span<const int32_t> slots_to_check,
+                         Decision* out) const;
   // Load, with the directory of the rule file (empty when it was not read from a file).
   static LoadResult LoadText(std::string_view yaml_text, std::string_view file_name,
                              const LoadOptions& options, std::string_view rule_dir);

@@ -201,6 +201,11 @@ void RuleSet::Evaluate(std::span<const Value> record, Decision* out) const {
   internal::EvaluateRecord(*program_, record, out);
 }
 
+void RuleSet::EvaluateValidated(std::span<const Value> record, std::span<const int32_t> slots_to_check,
+                                Decision* out) const {
+  internal::EvaluateValidatedRecord(*program_, record, slots_to_check, out);
+}
+
 Decision RuleSet::Evaluate(std::span<const Value> record) const {
   Decision decision;
   internal::EvaluateRecord(*program_, record, &decision);

@@ -18,27 +18,41 @@ size_t CodeCount(const Program& program, int32_t slot) {
   return list < 0 ? 0 : program.lists[list].codes.size();
 }
 
+// True when field node (or fused node) `n` reads its field as is: missing only when the field
+// is missing and has no default, not through a folded `coalesce(f, c)`.
+bool ReadsFieldAsIs(const Program& program, const Node& n) {
+  return n.constant.missing() == program.field_defaults[n.slot].missing();
+}
+
 // `f in LIST` / `f not in LIST` (fused), `f == "c"` / `f != "c"` (either side), and `not`
 // of one of them.
 std::optional<CodeTest> TestOf(const Program& program, uint32_t index) {
   const Node& n = program.nodes[index];
-  if (n.op == OpCode::kFieldInCodeSet && n.slot >= 0) {
-    CodeTest test{n.slot, program.code_sets[n.set]};
+  if (n.op == OpCode::kFieldInCodeSet && n.slot >= 0 && ReadsFieldAsIs(program, n)) {
+    const std::vector<uint8_t>& set = program.code_sets[n.set];
+    CodeTest test{n.slot, std::vector<bool>(set.begin(), set.end())};
     test.codes.resize(CodeCount(program, n.slot), false);
     if (n.negate) test.codes.flip();
     return test;
   }
-  if (n.op == OpCode::kCompareInt &&
+  if ((n.op == OpCode::kCompareInt || n.op == OpCode::kFieldCompareInt) &&
       (n.compare == Compare::kEq || n.compare == Compare::kNe)) {
-    const Node* field = &program.nodes[n.arg0];
+    // the field's slot and the compared constant, in either order or fused
+    int32_t slot = -1;
     const Node* constant = &program.nodes[n.arg1];
-    if (field->op == OpCode::kConst) std::swap(field, constant);
-    if (field->op != OpCode::kField || field->type != Type::kCode ||
+    const Node* field = &n;
+    if (n.op == OpCode::kCompareInt) {
+      field = &program.nodes[n.arg0];
+      if (field->op == OpCode::kConst) std::swap(field, constant);
+      if (field->op != OpCode::kField) return std::nullopt;
+    }
+    if (field->slot >= 0 && ReadsFieldAsIs(program, *field)) slot = field->slot;
+    if (slot < 0 || program.fields[slot].type != Type::kCode ||
         constant->op != OpCode::kConst || constant->constant.missing() ||
         constant->constant.type() != Type::kCode) {
       return std::nullopt;
     }
-    CodeTest test{field->slot, std::vector<bool>(CodeCount(program, field->slot), false)};
+    CodeTest test{slot, std::vector<bool>(CodeCount(program, slot), false)};
     const int32_t code = constant->constant.as_code();
     if (code >= 0 && static_cast<size_t>(code) < test.codes.size()) test.codes[code] = true;
     if (n.compare == Compare::kNe) test.codes.flip();

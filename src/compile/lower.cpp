@@ -133,7 +133,7 @@ class Lowering {
         for (int k = 0; k < arity; ++k) constant = constant && IsConstant(args[k]);
       }
     }
-    if (!constant) return FuseFieldOperand(index);
+    if (!constant) return MarkInlineOperands(FuseFieldOperand(index));
     Value v = EvaluateNode(*p_, index, {});
     p_->nodes[index] = Node{};
     p_->nodes[index].op = OpCode::kConst;
@@ -142,20 +142,56 @@ class Lowering {
     return index;
   }
 
-  // `not f`, `is_missing(f)` and `f in LIST` over a field become one fused node.
+  // `not f`, `is_missing(f)`, `f in LIST` and `nik_valid(f)` over a field become one fused
+  // node, and so do `f <op> c` (int payloads), `age(f, c)` with a constant c; `coalesce(f, c)`
+  // becomes a read of f whose default is c (f's own default, when it has one, comes first).
   uint32_t FuseFieldOperand(uint32_t index) {
     Node& n = p_->nodes[index];
     const Node& child = p_->nodes[n.arg0];
     if (child.op != OpCode::kField) return index;
-    OpCode fused = n.op == OpCode::kNot         ? OpCode::kNotField
-                   : n.op == OpCode::kIsMissing ? OpCode::kFieldIsMissing
-                   : n.op == OpCode::kInCodeSet ? OpCode::kFieldInCodeSet
-                                                : OpCode::kConst;
+    const bool constant_second = IsConstant(n.arg1);
+    OpCode fused = OpCode::kConst;
+    switch (n.op) {
+      case OpCode::kNot: fused = OpCode::kNotField; break;
+      case OpCode::kIsMissing: fused = OpCode::kFieldIsMissing; break;
+      case OpCode::kInCodeSet: fused = OpCode::kFieldInCodeSet; break;
+      case OpCode::kNikValid: fused = OpCode::kFieldNikValid; break;
+      case OpCode::kCompareInt: if (constant_second) fused = OpCode::kFieldCompareInt; break;
+      case OpCode::kAge: if (constant_second) fused = OpCode::kFieldAge; break;
+      case OpCode::kCoalesce: if (constant_second) fused = OpCode::kField; break;
+      default: break;
+    }
     if (fused == OpCode::kConst) return index;
+    Value default_value = child.constant;
+    if (n.op == OpCode::kCoalesce && default_value.missing()) default_value = p_->nodes[n.arg1].constant;
     n.op = fused;
     n.slot = child.slot;
-    n.constant = child.constant;
+    n.constant = default_value;
     return index;
+  }
+
+  // Sets inline_operands on an `and`, `or` or int `between` whose operands are all computed
+  // without a call (constants, fields, fused field operations).
+  uint32_t MarkInlineOperands(uint32_t index) {
+    Node& n = p_->nodes[index];
+    if (n.op != OpCode::kAnd && n.op != OpCode::kOr && n.op != OpCode::kBetweenInt) return index;
+    const int arity = Arity(n.op);
+    const uint32_t args[3] = {n.arg0, n.arg1, n.arg2};
+    bool all_inline = true;
+    for (int k = 0; k < arity; ++k) all_inline = all_inline && ComputedInPlace(p_->nodes[args[k]].op);
+    n.inline_operands = all_inline;
+    return index;
+  }
+
+  static bool ComputedInPlace(OpCode op) {
+    switch (op) {
+      case OpCode::kConst: case OpCode::kField: case OpCode::kNotField:
+      case OpCode::kFieldIsMissing: case OpCode::kFieldInCodeSet: case OpCode::kFieldNikValid:
+      case OpCode::kFieldCompareInt: case OpCode::kFieldAge:
+        return true;
+      default:
+        return false;
+    }
   }
 
   static int Arity(OpCode op) {
@@ -197,7 +233,7 @@ class Lowering {
       } else {
         for (uint32_t item : set.children) members[checked_.nodes[item].constant->as_code()] = true;
       }
-      p_->code_sets.push_back(std::move(members));
+      p_->code_sets.emplace_back(members.begin(), members.end());
       return static_cast<uint32_t>(p_->code_sets.size() - 1);
     }
     if (op == OpCode::kInStringSet) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <string_view>
 
 #include "base/dates.hpp"
@@ -62,17 +63,22 @@ bool ToInt64(double d, int64_t* out) {
 
 class Evaluator {
  public:
+  // `record` must have a slot for every field (see WithEveryField).
   Evaluator(const Program& program, std::span<const Value> record)
-      : p_(program), record_(record) {}
+      : p_(program), nodes_(program.nodes.data()), record_(record.data()) {}
 
   // A node's value. Constants, fields and the fused field operations are computed in place,
-  // without a call; everything else goes through Eval.
-  Value Operand(uint32_t index) const {
-    const Node& n = p_.nodes[index];
-    // fields and constants, the commonest operands, are tested before any table dispatch
+  // without a call, and with kCombinations so are `and`, `or` and `between` over them
+  // (Node::inline_operands); everything else goes through Eval. kCombinations is for the
+  // roots of rules and score terms only, so that Eval's many operands stay small.
+  template <bool kCombinations = false>
+  [[gnu::always_inline]] Value Operand(uint32_t index) const {
+    const Node& n = nodes_[index];
+    // fields, the commonest operands, are tested before any table dispatch
     if (n.op == OpCode::kField) return FieldOf(n);
-    if (n.op == OpCode::kConst) return n.constant;
     switch (n.op) {
+      case OpCode::kConst:
+        return n.constant;
       case OpCode::kNotField: {
         Value a = FieldOf(n);
         return a.missing() ? kMissingBool : Value::Bool(!a.as_bool());
@@ -82,37 +88,55 @@ class Evaluator {
       case OpCode::kFieldInCodeSet: {
         Value x = FieldOf(n);
         if (x.missing()) return kMissingBool;
-        const std::vector<bool>& set = p_.code_sets[n.set];
-        int32_t id = x.as_code();
-        bool in = id >= 0 && static_cast<size_t>(id) < set.size() && set[id];
-        return Value::Bool(in != n.negate);
+        return Value::Bool(InCodeSet(n.set, x.as_code()) != n.negate);
       }
+      case OpCode::kFieldNikValid: {
+        Value nik = FieldOf(n);
+        return nik.missing() ? kMissingBool : Value::Bool(NikValid(nik.as_string()));
+      }
+      case OpCode::kFieldCompareInt: {
+        Value a = FieldOf(n);
+        const Value& b = nodes_[n.arg1].constant;
+        if (a.missing() || b.missing()) return kMissingBool;
+        return Value::Bool(Holds(n.compare, a.as_int(), b.as_int()));
+      }
+      case OpCode::kFieldAge: {
+        Value birth = FieldOf(n);
+        const Value& on = nodes_[n.arg1].constant;
+        if (birth.missing() || on.missing()) return Value::MissingOf(n.type);
+        return Value::Int(AgeInYears(birth.as_date(), on.as_date()));
+      }
+      case OpCode::kAnd:
+        if constexpr (kCombinations) {
+          if (n.inline_operands) return And(n);
+        }
+        return Eval(index);
+      case OpCode::kOr:
+        if constexpr (kCombinations) {
+          if (n.inline_operands) return Or(n);
+        }
+        return Eval(index);
+      case OpCode::kBetweenInt:
+        if constexpr (kCombinations) {
+          if (n.inline_operands) return BetweenInt(n);
+        }
+        return Eval(index);
       default:
         return Eval(index);
     }
   }
 
   Value Eval(uint32_t index) const {
-    const Node& n = p_.nodes[index];
-    switch (n.op) {  // constants and fields never get here: Operand reads them
+    const Node& n = nodes_[index];
+    switch (n.op) {  // constants, fields and fused field operations never get here: Operand reads them
       case OpCode::kNot: {
         Value a = Operand(n.arg0);
         return a.missing() ? kMissingBool : Value::Bool(!a.as_bool());
       }
-      case OpCode::kAnd: {
-        Value a = Operand(n.arg0);
-        if (!a.missing() && !a.as_bool()) return Value::Bool(false);
-        Value b = Operand(n.arg1);
-        if (!b.missing() && !b.as_bool()) return Value::Bool(false);
-        return a.missing() || b.missing() ? kMissingBool : Value::Bool(true);
-      }
-      case OpCode::kOr: {
-        Value a = Operand(n.arg0);
-        if (!a.missing() && a.as_bool()) return Value::Bool(true);
-        Value b = Operand(n.arg1);
-        if (!b.missing() && b.as_bool()) return Value::Bool(true);
-        return a.missing() || b.missing() ? kMissingBool : Value::Bool(false);
-      }
+      case OpCode::kAnd:
+        return And(n);
+      case OpCode::kOr:
+        return Or(n);
       case OpCode::kIf: {
         Value c = Operand(n.arg0);
         if (c.missing()) return Value::MissingOf(n.type);
@@ -131,18 +155,12 @@ class Evaluator {
         if (b.missing()) return kMissingBool;
         return Value::Bool(Holds(n.compare, a.as_int(), b.as_int()));
       }
-      case OpCode::kBetweenInt: {
-        Value x = Operand(n.arg0), lo = Operand(n.arg1), hi = Operand(n.arg2);
-        if (x.missing() || lo.missing() || hi.missing()) return kMissingBool;
-        return Value::Bool(lo.as_int() <= x.as_int() && x.as_int() <= hi.as_int());
-      }
+      case OpCode::kBetweenInt:
+        return BetweenInt(n);
       case OpCode::kInCodeSet: {
         Value x = Operand(n.arg0);
         if (x.missing()) return kMissingBool;
-        const std::vector<bool>& set = p_.code_sets[n.set];
-        int32_t id = x.as_code();
-        bool in = id >= 0 && static_cast<size_t>(id) < set.size() && set[id];
-        return Value::Bool(in != n.negate);
+        return Value::Bool(InCodeSet(n.set, x.as_code()) != n.negate);
       }
       case OpCode::kAge: {
         Value birth = Operand(n.arg0);
@@ -162,11 +180,43 @@ class Evaluator {
  private:
   // The value of the field node (or fused node) `n` reads: the record's, or its default.
   Value FieldOf(const Node& n) const {
-    if (static_cast<size_t>(n.slot) < record_.size() && !record_[n.slot].missing()) return record_[n.slot];
-    return n.constant;
+    const Value& v = record_[n.slot];
+    return v.missing() ? n.constant : v;
   }
 
   Value Missing(const Node& n) const { return Value::MissingOf(n.type); }
+
+  // `a and b` in Kleene logic, b read only when a does not decide.
+  [[gnu::always_inline]] Value And(const Node& n) const {
+    Value a = Operand(n.arg0);
+    if (!a.missing() && !a.as_bool()) return Value::Bool(false);
+    Value b = Operand(n.arg1);
+    if (!b.missing() && !b.as_bool()) return Value::Bool(false);
+    return a.missing() || b.missing() ? kMissingBool : Value::Bool(true);
+  }
+
+  // `a or b` in Kleene logic, b read only when a does not decide.
+  [[gnu::always_inline]] Value Or(const Node& n) const {
+    Value a = Operand(n.arg0);
+    if (!a.missing() && a.as_bool()) return Value::Bool(true);
+    Value b = Operand(n.arg1);
+    if (!b.missing() && b.as_bool()) return Value::Bool(true);
+    return a.missing() || b.missing() ? kMissingBool : Value::Bool(false);
+  }
+
+  // `x between lo and hi` on int payloads, both bounds inclusive.
+  [[gnu::always_inline]] Value BetweenInt(const Node& n) const {
+    Value x = Operand(n.arg0), lo = Operand(n.arg1), hi = Operand(n.arg2);
+    if (x.missing() || lo.missing() || hi.missing()) return kMissingBool;
+    return Value::Bool(lo.as_int() <= x.as_int() && x.as_int() <= hi.as_int());
+  }
+
+  // True when code `id` is a member of code set `set` (an id outside the list is not).
+  [[gnu::always_inline]] bool InCodeSet(uint32_t set, int32_t id) const {
+    const std::vector<uint8_t>& members = p_.code_sets[set];
+    // a negative id wraps to a large unsigned one: one comparison tests both bounds
+    return static_cast<size_t>(static_cast<uint32_t>(id)) < members.size() && members[static_cast<uint32_t>(id)] != 0;
+  }
 
   // The operations rule files use less often, kept out of Eval so that Eval stays small.
   [[gnu::noinline]] Value EvalCold(const Node& n) const {
@@ -367,8 +417,28 @@ class Evaluator {
   }
 
   const Program& p_;
-  std::span<const Value> record_;
+  const Node* nodes_;      // p_.nodes, read on every step
+  const Value* record_;    // one value per field: no bounds check on every read
 };
+
+// Calls `use` with `record` padded with missing values to one per field, on the stack.
+template <typename Use>
+[[gnu::noinline]] auto UsePadded(const Program& program, std::span<const Value> record, Use use) {
+  alignas(Value) unsigned char storage[sizeof(Value) * kMaxFields];
+  Value* padded = reinterpret_cast<Value*>(storage);
+  const size_t count = std::min(program.fields.size(), static_cast<size_t>(kMaxFields));
+  std::uninitialized_copy(record.begin(), record.end(), padded);
+  std::uninitialized_fill(padded + record.size(), padded + count, Value());
+  return use(std::span<const Value>(padded, count));
+}
+
+// Calls `use` with a record that has a value for every field of `program`: `record` itself
+// when it has, else a copy with missing values in the slots past its end.
+template <typename Use>
+auto WithEveryField(const Program& program, std::span<const Value> record, Use use) {
+  if (record.size() >= program.fields.size()) return use(record);
+  return UsePadded(program, record, use);
+}
 
 }  // namespace
 
@@ -378,37 +448,77 @@ Value ReadField(const Program& program, int32_t slot, std::span<const Value> rec
 }
 
 Value EvaluateNode(const Program& program, uint32_t index, std::span<const Value> record) {
-  return Evaluator(program, record).Operand(index);
+  return WithEveryField(program, record, [&](std::span<const Value> full) {
+    return Evaluator(program, full).Operand<true>(index);
+  });
 }
 
-int32_t FindInvalidSlot(const Program& program, std::span<const Value> record) {
+namespace {
+
+// The value of field `slot` of a record with a value for every field, its default when missing.
+const Value& FieldOfFullRecord(const Program& program, int32_t slot, const Value* record) {
+  const Value& v = record[slot];
+  return v.missing() ? program.field_defaults[slot] : v;
+}
+
+// True when field value `v` (its default when missing) makes a record invalid: missing in a
+// required field, or not a code of its list in a code field (code_count >= 0).
+bool MakesInvalid(const Value& v, bool required, int32_t code_count) {
+  if (v.missing()) return required;
+  // a negative id wraps to a large unsigned one: one comparison tests both bounds
+  return code_count >= 0 &&
+         (v.type() != Type::kCode || static_cast<uint32_t>(v.as_code()) >= static_cast<uint32_t>(code_count));
+}
+
+// FindInvalidSlot for a record with a value for every field.
+int32_t FindInvalidSlotOfFullRecord(const Program& program, const Value* record) {
   for (const CheckedField& field : program.checked_fields) {
-    Value v = ReadField(program, field.slot, record);
-    if (v.missing()) {
-      if (field.required) return field.slot;
-      continue;
-    }
-    if (field.code_count >= 0 &&
-        (v.type() != Type::kCode || v.as_code() < 0 || v.as_code() >= field.code_count)) {
+    if (MakesInvalid(FieldOfFullRecord(program, field.slot, record), field.required, field.code_count)) {
       return field.slot;
     }
   }
   return -1;
 }
 
-void EvaluateRecord(const Program& program, std::span<const Value> record, Decision* out) {
+// The first of `slots` (ascending) whose value makes a record with a value for every field
+// invalid, or -1.
+int32_t FindInvalidSlotAmong(const Program& program, const Value* record, std::span<const int32_t> slots) {
+  for (int32_t slot : slots) {
+    const int32_t list = program.field_list[slot];
+    const int32_t code_count = list < 0 ? -1 : static_cast<int32_t>(program.lists[list].codes.size());
+    if (MakesInvalid(FieldOfFullRecord(program, slot, record), program.fields[slot].required, code_count)) {
+      return slot;
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
+int32_t FindInvalidSlot(const Program& program, std::span<const Value> record) {
+  return WithEveryField(program, record, [&](std::span<const Value> full) {
+    return FindInvalidSlotOfFullRecord(program, full.data());
+  });
+}
+
+namespace {
+
+// EvaluateRecord for a record with a value for every field, whose invalid slot (or -1) is
+// `invalid_slot`.
+void EvaluateFullRecord(const Program& program, std::span<const Value> record, int32_t invalid_slot,
+                        Decision* out) {
   out->failed.reset();
   out->unknown.reset();
   out->score = 0;
   out->order_key_size = 0;
-  out->invalid_slot = FindInvalidSlot(program, record);
+  out->invalid_slot = invalid_slot;
   if (out->invalid_slot >= 0) {
     out->status = Status::kInvalid;
     return;
   }
   Evaluator evaluator(program, record);
   for (size_t i = 0; i < program.rule_roots.size(); ++i) {
-    Value v = evaluator.Operand(program.rule_roots[i]);
+    Value v = evaluator.Operand<true>(program.rule_roots[i]);
     if (v.missing()) {
       out->failed[i] = true;
       out->unknown[i] = true;
@@ -416,20 +526,34 @@ void EvaluateRecord(const Program& program, std::span<const Value> record, Decis
       out->failed[i] = true;
     }
   }
-  out->status = out->failed.any() ? Status::kIneligible : Status::kEligible;
-  if (program.has_score_expression) {
-    Value s = evaluator.Operand(program.score_root);
+  out->status = out->failed.any() ? Status::kIneligible : Status::kEligible;  if (program.has_score_expression) {
+    Value s = evaluator.Operand<true>(program.score_root);
     if (!s.missing()) {
       out->score = s.type() == Type::kDecimal ? s.as_decimal() : static_cast<double>(s.as_int());
     }
   }
   for (const ScoreTerm& term : program.score_terms) {
-    Value w = evaluator.Operand(term.when);
+    Value w = evaluator.Operand<true>(term.when);
     if (!w.missing() && w.as_bool()) out->score += term.points;
   }
   for (const OrderKey& key : program.order) {
-    out->order_key[out->order_key_size++] = ReadField(program, key.slot, record);
+    out->order_key[out->order_key_size++] = FieldOfFullRecord(program, key.slot, record.data());
   }
+}
+
+}  // namespace
+
+void EvaluateRecord(const Program& program, std::span<const Value> record, Decision* out) {
+  WithEveryField(program, record, [&](std::span<const Value> full) {
+    EvaluateFullRecord(program, full, FindInvalidSlotOfFullRecord(program, full.data()), out);
+  });
+}
+
+void EvaluateValidatedRecord(const Program& program, std::span<const Value> record,
+                             std::span<const int32_t> slots_to_check, Decision* out) {
+  WithEveryField(program, record, [&](std::span<const Value> full) {
+    EvaluateFullRecord(program, full, FindInvalidSlotAmong(program, full.data(), slots_to_check), out);
+  });
 }
 
 }  // namespace aturan::internal

@@ -22,6 +22,11 @@ int32_t FindInvalidSlot(const Program& program, std::span<const Value> record);
 // Decides one candidate: status, every failing rule, score and order key.
 void EvaluateRecord(const Program& program, std::span<const Value> record, Decision* out);
 
+// EvaluateRecord for a record whose caller guarantees that every field is valid (FindInvalidSlot)
+// except perhaps those in `slots_to_check` (ascending), which are checked here.
+void EvaluateValidatedRecord(const Program& program, std::span<const Value> record,
+                             std::span<const int32_t> slots_to_check, Decision* out);
+
 // The value of slot `slot`, its default when missing.
 Value ReadField(const Program& program, int32_t slot, std::span<const Value> record);
 

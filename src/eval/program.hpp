@@ -34,7 +34,7 @@ enum class OpCode : uint8_t {
   kCompareInt, kCompareDecimal, kCompareString,
   kCompareCodeString,  // a code's text against a string; `list` says which list
   kBetweenInt, kBetweenDecimal,
-  kInCodeSet,     // code id in sets.codes[set]
+  kInCodeSet,     // code id in code_sets[set]
   kInIntSet, kInDecimalSet, kInStringSet,
   kAge,
   kMinInt, kMaxInt, kMinDecimal, kMaxDecimal,  // n-ary: args[args_begin, +args_count)
@@ -44,8 +44,10 @@ enum class OpCode : uint8_t {
   kYear, kMonth, kDay,
   kNikValid, kNikSex, kNikBirthDate,
   // A field operand fused into its parent (slot and default as in kField), so that the most
-  // common rule shapes cost one dispatch: `not f`, `is_missing(f)`, `f in LIST`.
-  kNotField, kFieldIsMissing, kFieldInCodeSet,
+  // common rule shapes cost one dispatch: `not f`, `is_missing(f)`, `f in LIST`, `nik_valid(f)`;
+  // and with a constant second operand (node arg1, a kConst): `f <op> c` on int payloads,
+  // `age(f, c)`.
+  kNotField, kFieldIsMissing, kFieldInCodeSet, kFieldNikValid, kFieldCompareInt, kFieldAge,
 };
 
 enum class Compare : uint8_t { kEq, kNe, kLt, kLe, kGt, kGe };
@@ -55,6 +57,9 @@ struct Node {
   Type type = Type::kBool;   // result type
   Compare compare = Compare::kEq;
   bool negate = false;       // `not in`
+  // kAnd, kOr, kBetweenInt: every operand is a kConst, a kField or a fused field operation,
+  // so the evaluator computes the node in place, without a call.
+  bool inline_operands = false;
   uint32_t arg0 = 0, arg1 = 0, arg2 = 0;
   uint32_t args_begin = 0, args_count = 0;
   int32_t slot = -1;         // kField
@@ -123,7 +128,7 @@ struct Program {
   // expressions
   std::vector<Node> nodes;
   std::vector<uint32_t> args;             // children of n-ary nodes
-  std::vector<std::vector<bool>> code_sets;
+  std::vector<std::vector<uint8_t>> code_sets;  // per code id: 1 when a member (bytes: read on every test)
   std::vector<std::vector<int64_t>> int_sets;      // sorted
   std::vector<std::vector<double>> decimal_sets;   // sorted
   std::vector<absl::flat_hash_set<std::string>> string_sets;
