@@ -88,9 +88,15 @@ now() { date +%s%N; }
 
 # Runs `aturan $1` (eval or allocate) on list $2 with output $3 and rejects $4; prints
 # "wall_seconds peak_rss_kib" (peak RSS 0 without /usr/bin/time). Stops the script when it fails.
+# Every run starts from the same state, as a single run would: the previous run's output is
+# removed (ext4 flushes a file replaced by truncation when it is closed, which the run would
+# pay for) and its gigabytes of dirty pages are written out first (`sync`), so that the
+# kernel's writeback of one run does not take CPU from the next.
 run_aturan() {
   local command=$1 list=$2 output=$3 rejects=$4 start end rss=0
   local -a cmd=("$aturan" "$command" "$rules" "$list" -o "$output" --rejects "$rejects")
+  [ "$output" = /dev/null ] || rm -f "$output" "$rejects"
+  sync
   start=$(now)
   if (( have_time )); then
     /usr/bin/time -v -o "$work/time.txt" "${cmd[@]}" > "$work/run.log" 2>&1 || { cat "$work/run.log" >&2; exit 1; }

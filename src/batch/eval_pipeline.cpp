@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "aturan/batch.hpp"
+#include "aturan/large_allocator.hpp"
 #include "base/strings.hpp"
 #include "table/row_converter.hpp"
 
@@ -23,7 +24,7 @@ struct Job {
   explicit Job(const RuleSet& rules) : table(rules) {}
   RawChunk raw;
   CandidateTable table;
-  std::vector<Decision> decisions;
+  LargeVector<Decision> decisions;  // reused chunk after chunk, in huge pages where there are
   std::string decision_text;
   std::string rejects_text;
   EvalSummary summary;

@@ -55,8 +55,9 @@ struct RawRow {
 struct RawChunk {
   size_t fields = 0;
   std::vector<RawRow> rows;
-  std::vector<TextRef> cells;  // rows.size() * fields, row-major
-  std::string bytes;
+  // The chunk's cells and text; reused chunk after chunk, in huge pages where there are.
+  LargeVector<TextRef> cells;  // rows.size() * fields, row-major
+  LargeString bytes;
   std::vector<RawProblem> problems;
 
   // Forgets the rows, keeping the memory.
