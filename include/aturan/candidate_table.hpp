@@ -74,6 +74,9 @@ class CandidateTable {
   // s goes to out[r * fields + s]. The same values as GetRow, read a column at a time, which
   // is faster for a block of rows. `out` holds at least count × fields values.
   void GetRows(size_t begin, size_t count, std::span<Value> out) const;
+  // How many rows' values fit a 64 KB block, which stays in a core's cache (at least 1): the
+  // count to read with GetRows when going through the table row after row.
+  size_t rows_per_block() const;
 
   // The input record number and line of row `row`.
   uint64_t source_row(size_t row) const { return source_rows_[row]; }

@@ -35,9 +35,6 @@ int64_t SaturatingMul(int64_t a, int64_t b) {
 
 int64_t SaturatingAdd(int64_t a, int64_t b) { return b > INT64_MAX - a ? INT64_MAX : a + b; }
 
-// Values read ahead per block of rows when extracting a chunk: 64 KB.
-constexpr size_t kBlockValues = 4096;
-
 }  // namespace
 
 const char* AllocationStatusName(AllocationStatus status) {
@@ -143,7 +140,7 @@ Allocator::Chunk::Rows Allocator::State::Extract(const CandidateTable& table,
   for (const auto& [fields, counts] : dtks_counts) out.dtks_counts.emplace_back(counts.size(), 0);
   // Candidates' values are read a block of rows at a time (CandidateTable::GetRows).
   const size_t fields = rules.fields().size();
-  const size_t block_rows = std::max<size_t>(1, kBlockValues / std::max<size_t>(1, fields));
+  const size_t block_rows = table.rows_per_block();
   std::vector<Value> block(block_rows * fields);
   size_t block_begin = 0;
   size_t block_end = 0;

@@ -10,15 +10,13 @@ namespace aturan {
 namespace {
 // Rows per thread below which another thread costs more than it saves.
 constexpr size_t kMinRowsPerThread = 4096;
-// Values read ahead per block of rows: 64 KB, which stays in a core's cache.
-constexpr size_t kBlockValues = 4096;
 }  // namespace
 
 void EvaluateRows(const CandidateTable& table, size_t begin, size_t end, std::span<Decision> out) {
   const RuleSet& rules = table.rules();
   const size_t fields = rules.fields().size();
   // Rows are read a block at a time, a column at a time (CandidateTable::GetRows).
-  const size_t block_rows = std::max<size_t>(1, kBlockValues / std::max<size_t>(1, fields));
+  const size_t block_rows = table.rows_per_block();
   std::vector<Value> values(block_rows * fields);
   for (size_t first = begin; first < end; first += block_rows) {
     const size_t count = std::min(block_rows, end - first);

@@ -1,5 +1,6 @@
 #include "aturan/candidate_table.hpp"
 
+#include <algorithm>
 #include <bit>
 
 namespace aturan {
@@ -134,6 +135,11 @@ Value CandidateTable::Get(size_t row, int slot) const {
 
 void CandidateTable::GetRow(size_t row, std::span<Value> out) const {
   for (size_t slot = 0; slot < columns_.size(); ++slot) out[slot] = Get(row, static_cast<int>(slot));
+}
+
+size_t CandidateTable::rows_per_block() const {
+  constexpr size_t kBlockValues = 4096;  // 64 KB
+  return std::max<size_t>(1, kBlockValues / std::max<size_t>(1, columns_.size()));
 }
 
 void CandidateTable::GetRows(size_t begin, size_t count, std::span<Value> out) const {

@@ -94,6 +94,7 @@ TEST(CandidateTableRows, GetRowsGivesGetRowsValuesForAnyBlock) {
       }
     }
   }
+  EXPECT_EQ(table.rows_per_block(), 4096 / fields);  // 64 KB of values
   std::vector<Value> one(fields);
   for (const auto& [begin, count] : std::vector<std::pair<size_t, size_t>>{{0, 300}, {0, 1}, {17, 128}, {299, 1}, {150, 0}}) {
     std::vector<Value> block(count * fields);
