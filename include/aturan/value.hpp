@@ -78,6 +78,10 @@ class Value {
   uint32_t len_ = 0;
   Type type_ = Type::kBool;
   bool missing_ = true;
+  // Named padding: with all 16 bytes members, a copy is two whole 8-byte moves. With 2 bytes
+  // of implicit padding, GCC copies 14 bytes through overlapping moves that defeat
+  // store-to-load forwarding, which doubled the cost of filling a record.
+  uint16_t unused_ = 0;
 };
 
 static_assert(sizeof(Value) == 16, "Value must stay 16 bytes");
