@@ -526,7 +526,8 @@ void EvaluateFullRecord(const Program& program, std::span<const Value> record, i
       out->failed[i] = true;
     }
   }
-  out->status = out->failed.any() ? Status::kIneligible : Status::kEligible;  if (program.has_score_expression) {
+  out->status = out->failed.any() ? Status::kIneligible : Status::kEligible;
+  if (program.has_score_expression) {
     Value s = evaluator.Operand<true>(program.score_root);
     if (!s.missing()) {
       out->score = s.type() == Type::kDecimal ? s.as_decimal() : static_cast<double>(s.as_int());
