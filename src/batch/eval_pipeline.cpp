@@ -12,6 +12,7 @@
 
 #include "aturan/batch.hpp"
 #include "aturan/large_allocator.hpp"
+#include "base/huge_page_text.hpp"
 #include "base/strings.hpp"
 #include "table/row_converter.hpp"
 
@@ -121,6 +122,9 @@ absl::StatusOr<EvalSummary> RunEvalPipeline(RawChunkReader& reader, const EvalPi
         EvaluateRows(job->table, 0, rows, job->decisions);
         job->decision_text.clear();
         job->rejects_text.clear();
+        // A decision line is longer than its input row (the reasons); room for twice the
+        // input in huge pages makes the text's first fill cheap and later ones free.
+        if (decisions != nullptr) ReserveInHugePages(&job->decision_text, 2 * job->raw.bytes.size());
         job->summary = EvalSummary::For(rules, options.group_slot);
         for (size_t row = 0; row < rows; ++row) {
           if (decisions != nullptr) formatter.AppendRow(job->table, row, job->decisions[row], &job->decision_text);

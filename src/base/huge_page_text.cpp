@@ -1,0 +1,28 @@
+#include "base/huge_page_text.hpp"
+
+#include <sys/mman.h>
+
+#include <cstdint>
+
+namespace aturan {
+
+namespace {
+
+constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+
+}  // namespace
+
+void ReserveInHugePages(std::string* text, size_t bytes) {
+  if (text->capacity() >= bytes) return;
+  text->reserve(bytes);
+#ifdef MADV_HUGEPAGE
+  // Only whole huge pages inside the storage: the partial ones at either end may be shared
+  // with other allocations of the heap.
+  const auto begin = reinterpret_cast<uintptr_t>(text->data());
+  const uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
+  const uintptr_t last = (begin + text->capacity()) & ~(kHugePage - 1);
+  if (first < last) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#endif
+}
+
+}  // namespace aturan
