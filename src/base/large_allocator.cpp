@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <cstdint>
 #include <new>
 
 namespace aturan {
@@ -11,14 +12,30 @@ namespace {
 // Blocks at least this large are mapped on their own, with huge pages where there are.
 constexpr size_t kHugePage = size_t{2} << 20;
 
+constexpr size_t kPage = size_t{4} << 10;
+
+// A mapped block's length: whole pages. Not whole huge pages: the kernel would fill all of the
+// last one on the first touch of any of its bytes, costing memory the block does not use.
+size_t MappedBytes(size_t bytes) { return (bytes + kPage - 1) & ~(kPage - 1); }
+
 }  // namespace
 
 void* AllocateLarge(size_t bytes) {
   if (bytes < kHugePage) return ::operator new(bytes);
-  void* block = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (block == MAP_FAILED) throw std::bad_alloc();
+  const size_t mapped = MappedBytes(bytes);
+  // Maps a huge page more than needed and unmaps what lies outside a block starting on a
+  // huge-page boundary: the kernel backs only aligned 2 MB ranges with huge pages, and a
+  // mapping's start is aligned to 4 KB only.
+  void* area = mmap(nullptr, mapped + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (area == MAP_FAILED) throw std::bad_alloc();
+  const auto start = reinterpret_cast<uintptr_t>(area);
+  const uintptr_t aligned = (start + kHugePage - 1) & ~(uintptr_t{kHugePage} - 1);
+  if (aligned > start) munmap(area, aligned - start);
+  const size_t tail = start + mapped + kHugePage - (aligned + mapped);
+  if (tail > 0) munmap(reinterpret_cast<void*>(aligned + mapped), tail);
+  void* block = reinterpret_cast<void*>(aligned);
 #ifdef MADV_HUGEPAGE
-  madvise(block, bytes, MADV_HUGEPAGE);  // a hint: without huge pages it works the same
+  madvise(block, mapped, MADV_HUGEPAGE);  // a hint: without huge pages it works the same
 #endif
   return block;
 }
@@ -28,7 +45,7 @@ void FreeLarge(void* block, size_t bytes) {
     ::operator delete(block);
     return;
   }
-  munmap(block, bytes);
+  munmap(block, MappedBytes(bytes));
 }
 
 }  // namespace aturan
