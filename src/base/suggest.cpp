@@ -1,8 +1,9 @@
 #include "base/suggest.hpp"
 
 #include <algorithm>
-#include <vector>
+#include <limits>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "base/strings.hpp"
 
@@ -23,14 +24,21 @@ bool SameFirstLetter(std::string_view a, std::string_view b) {
          absl::ascii_tolower(static_cast<unsigned char>(b[0]));
 }
 
-}  // namespace
-
-// Three rolling rows of the classic dynamic programme (the transposition looks two back).
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+// EditDistance(a, b) when it is at most `limit`, else some number above `limit`, found
+// sooner: a row of the programme whose every cell exceeds `limit` ends it, since no later row
+// can go below its minimum. Three rolling rows of the classic dynamic programme (the
+// transposition looks two back), on the stack for words of usual length: a list's misspelt
+// codes each meet every code of their list.
+size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit) {
+  const size_t width = b.size() + 1;
+  absl::InlinedVector<size_t, 3 * (kMaxWordBytes + 1)> rows(3 * width);
+  size_t* before = rows.data();
+  size_t* previous = before + width;
+  size_t* current = previous + width;
   for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     current[0] = i;
+    size_t row_minimum = i;
     const char ai = absl::ascii_tolower(static_cast<unsigned char>(a[i - 1]));
     for (size_t j = 1; j <= b.size(); ++j) {
       const char bj = absl::ascii_tolower(static_cast<unsigned char>(b[j - 1]));
@@ -40,11 +48,25 @@ size_t EditDistance(std::string_view a, std::string_view b) {
           absl::ascii_tolower(static_cast<unsigned char>(a[i - 2])) == bj) {
         current[j] = std::min(current[j], before[j - 2] + 1);
       }
+      row_minimum = std::min(row_minimum, current[j]);
     }
-    std::swap(before, previous);
-    std::swap(previous, current);
+    // A transposition reads two rows back, so both of the last two rows must exceed it.
+    if (row_minimum > limit && i > 1 && *std::min_element(previous, previous + width) > limit) {
+      return limit + 1;
+    }
+    // Rotate: this row becomes the previous one, the previous one the one before.
+    size_t* const oldest = before;
+    before = previous;
+    previous = current;
+    current = oldest;
   }
   return previous[b.size()];
+}
+
+}  // namespace
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  return BoundedEditDistance(a, b, std::numeric_limits<size_t>::max() - 1);
 }
 
 std::string ClosestMatch(std::string_view word, absl::Span<const std::string_view> candidates) {
@@ -58,7 +80,7 @@ std::string ClosestMatch(std::string_view word, absl::Span<const std::string_vie
     const size_t gap = word.size() > candidate.size() ? word.size() - candidate.size()
                                                       : candidate.size() - word.size();
     if (gap > allowed) continue;
-    const size_t distance = EditDistance(word, candidate);
+    const size_t distance = BoundedEditDistance(word, candidate, allowed);
     if (distance > allowed) continue;
     // Among equally close candidates, one with the same first letter reads as likelier.
     const bool better = best.empty() || distance < best_distance ||

@@ -1,5 +1,8 @@
 #include "base/suggest.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -96,6 +99,57 @@ TEST(ChoiceHint, AsksAndLists) {
 TEST(ChoiceHint, ListsAtMostMaxListed) {
   EXPECT_EQ(ChoiceHint("zzz", {"a", "b", "c", "d"}, "codes", 2), "codes: a, b, ...");
   EXPECT_EQ(ChoiceHint("zzz", {"a", "b"}, "codes", 2), "codes: a, b");
+}
+
+// ClosestMatch as its header specifies it, over the full edit distance: the reference the
+// fast path (which abandons a candidate once it cannot be close enough) must agree with.
+std::string ClosestMatchBySpecification(std::string_view word, const std::vector<std::string_view>& candidates) {
+  if (word.empty() || word.size() > 64) return {};
+  std::string_view best;
+  size_t best_distance = 0;
+  const auto same_first = [&](std::string_view c) { return std::tolower(c[0]) == std::tolower(word[0]); };
+  for (std::string_view candidate : candidates) {
+    if (candidate.empty()) continue;
+    const size_t by_word = word.size() <= 5 ? 1 : word.size() <= 8 ? 2 : 3;
+    const size_t allowed = std::min({by_word, (candidate.size() + 2) / 3, std::min(word.size(), candidate.size()) - 1});
+    const size_t distance = EditDistance(word, candidate);
+    if (distance > allowed) continue;
+    if (best.empty() || distance < best_distance ||
+        (distance == best_distance && same_first(candidate) && !same_first(best))) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return std::string(best);
+}
+
+TEST(ClosestMatch, AgreesWithItsSpecificationOnRandomMisspellings) {
+  // Kelurahan-like names and their random corruptions (edits, swaps, case), many far off.
+  const std::vector<std::string_view> names = {"Medono", "Podosugih", "Bendan Kergon", "Kraton Lor",
+                                               "Panjang Wetan", "Krapyak", "Degayu", "Banyurip",
+                                               "Buaran Kradenan", "Jenggot", "Kuripan Kidul", "Sapuro Kebulen"};
+  std::mt19937 random(2026);
+  const std::string alphabet = "abcdeknoprsuwAKM -";
+  size_t found = 0;
+  for (int trial = 0; trial < 4000; ++trial) {
+    std::string word(names[random() % names.size()]);
+    const int edits = static_cast<int>(random() % 6);
+    for (int e = 0; e < edits && !word.empty(); ++e) {
+      const size_t at = random() % word.size();
+      switch (random() % 4) {
+        case 0: word[at] = alphabet[random() % alphabet.size()]; break;
+        case 1: word.erase(at, 1); break;
+        case 2: word.insert(at, 1, alphabet[random() % alphabet.size()]); break;
+        default: if (at + 1 < word.size()) std::swap(word[at], word[at + 1]);
+      }
+    }
+    const std::string expected = ClosestMatchBySpecification(word, names);
+    ASSERT_EQ(ClosestMatch(word, names), expected) << "word '" << word << "'";
+    found += !expected.empty();
+  }
+  // Both outcomes occur often, so the comparison covers matches and misses.
+  EXPECT_GT(found, 1000u);
+  EXPECT_LT(found, 3900u);
 }
 
 }  // namespace
