@@ -3,7 +3,10 @@
 #include <array>
 #include <cstring>
 #include <memory>
+#include <string>
+#include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "base/dates.hpp"
 #include "base/nik.hpp"
@@ -51,6 +54,9 @@ struct RowConverter::CodeCache {
     char text[kMaxText];
   };
   std::array<Entry, kEntries> entries{};
+  // The did-you-mean hint (possibly empty) for texts not in their list, by field and text:
+  // a list repeats its wrong spellings too, and each hint costs an edit distance per code.
+  absl::flat_hash_map<std::pair<int, std::string>, std::string> hints;
 };
 
 int32_t RowConverter::CodeId(int slot, std::string_view text, CodeCache* cache) const {
@@ -114,7 +120,9 @@ void RowConverter::ConvertCell(size_t row, int slot, std::string_view text, Cand
     if (trimmed.empty()) return;
     int32_t id = CodeId(slot, trimmed, cache);
     if (id == kUnknownCode) {
-      std::string hint = ClosestMatch(trimmed, code_words_[slot]);
+      auto [known, added] = cache->hints.try_emplace(std::pair<int, std::string>(slot, trimmed));
+      if (added) known->second = ClosestMatch(trimmed, code_words_[slot]);
+      const std::string& hint = known->second;
       table->AddIssue(row, IssueKind::kNotInList, field.name, trimmed,
                       StrCat("not in list '", field.list, "'",
                              hint.empty() ? std::string() : StrCat(" (did you mean '", hint, "'?)")),
