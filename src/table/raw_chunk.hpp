@@ -99,8 +99,8 @@ class RawChunkReader {
   // Appends the current CSV record / JSON line to `chunk`.
   void AddCsvRecord(RawChunk* chunk);
   void AddJsonLine(RawChunk* chunk);
-  // Sizes the table of keys seen for the list at `path`, judging its rows from its size.
-  // Sets expected_rows_ from the file's size and sizes the table of keys seen for that many.
+  // Sets expected_rows_ from the size of the file at `path` and sizes the table of keys seen
+  // for that many rows.
   void EstimateRows(const std::string& path);
   // Notes, for every row of `chunk` in order, whether an earlier row had its key.
   void CheckKeys(RawChunk* chunk);
