@@ -48,10 +48,6 @@ AllocationWriter::AllocationWriter(const RuleSet& rules, DecisionFormat format)
   PrepareQuotaOutcomes();
 }
 
-void AllocationWriter::Add(const CandidateTable& table, std::span<const Decision> decisions) {
-  Add(Extract(table, decisions));
-}
-
 void AllocationWriter::Reserve(size_t rows) {
   source_rows_.reserve(rows);
   ids_.reserve(rows);

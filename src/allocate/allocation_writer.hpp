@@ -40,9 +40,6 @@ class AllocationWriter {
 
   // Makes room for about `rows` rows in all (a hint).
   void Reserve(size_t rows);
-  // Keeps what the lines of `table`'s rows need (call per chunk, in input order):
-  // Add(Extract(table, decisions)).
-  void Add(const CandidateTable& table, std::span<const Decision> decisions);
   // Reads what the lines of `table`'s rows need. Thread-safe, for chunks decided on several
   // threads; the results go to Add in input order.
   Chunk Extract(const CandidateTable& table, std::span<const Decision> decisions) const;

@@ -64,7 +64,7 @@ struct Written {
     absl::StatusOr<Allocation> result = Allocate(table, decisions);
     EXPECT_TRUE(result.ok()) << result.status();
     allocation = *std::move(result);
-    writer.Add(table, decisions);
+    writer.Add(writer.Extract(table, decisions));
   }
   CandidateTable table;
   std::vector<Decision> decisions;
