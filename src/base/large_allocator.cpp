@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 
 #include <cstdint>
+#include <limits>
 #include <new>
 
 namespace aturan {
@@ -22,6 +23,8 @@ size_t MappedBytes(size_t bytes) { return (bytes + kPage - 1) & ~(kPage - 1); }
 
 void* AllocateLarge(size_t bytes) {
   if (bytes < kHugePage) return ::operator new(bytes);
+  // No machine has this much; the rounding below would wrap around.
+  if (bytes > std::numeric_limits<size_t>::max() - 2 * kHugePage) throw std::bad_alloc();
   const size_t mapped = MappedBytes(bytes);
   // Maps a huge page more than needed and unmaps what lies outside a block starting on a
   // huge-page boundary: the kernel backs only aligned 2 MB ranges with huge pages, and a

@@ -1,7 +1,10 @@
 #include "aturan/large_allocator.hpp"
 
+#include <algorithm>
 #include <cstdint>
-#include <numeric>
+#include <limits>
+#include <new>
+#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -53,6 +56,14 @@ TEST(AllocateLarge, BlocksDoNotOverlap) {
     const auto [block, bytes] = blocks[i];
     EXPECT_EQ(std::count(block, block + bytes, static_cast<unsigned char>(i + 1)), static_cast<ptrdiff_t>(bytes));
     FreeLarge(block, bytes);
+  }
+}
+
+TEST(AllocateLarge, ImpossibleSizesThrowBadAlloc) {
+  // Sizes near the top of size_t must fail cleanly, not wrap around when rounded to pages.
+  for (size_t bytes : {std::numeric_limits<size_t>::max(), std::numeric_limits<size_t>::max() - 4095,
+                       std::numeric_limits<size_t>::max() / 2}) {
+    EXPECT_THROW(AllocateLarge(bytes), std::bad_alloc) << bytes << " bytes";
   }
 }
 
