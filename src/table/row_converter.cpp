@@ -97,9 +97,9 @@ void RowConverter::Convert(const RawChunk& chunk, CandidateTable* table) const {
     }
     for (size_t slot = 0; slot < fields.size(); ++slot) {
       std::optional<std::string_view> text = chunk.Cell(i, static_cast<int>(slot));
-      if (text) ConvertCell(row, static_cast<int>(slot), *text, table, cache.get());
-      if (fields[slot].required && table->Get(row, static_cast<int>(slot)).missing() &&
-          !(text && !absl::StripAsciiWhitespace(ToAbsl(*text)).empty())) {
+      const bool present = text && ConvertCell(row, static_cast<int>(slot), *text, table, cache.get());
+      // A blank required cell is missing; a cell that did not read has its own issue.
+      if (fields[slot].required && !present && (!text || absl::StripAsciiWhitespace(ToAbsl(*text)).empty())) {
         table->AddIssue(row, IssueKind::kMissingRequired, fields[slot].name, "", "required value is missing", true);
       }
     }
@@ -111,13 +111,13 @@ void RowConverter::Convert(const RawChunk& chunk, CandidateTable* table) const {
   }
 }
 
-void RowConverter::ConvertCell(size_t row, int slot, std::string_view text, CandidateTable* table,
+bool RowConverter::ConvertCell(size_t row, int slot, std::string_view text, CandidateTable* table,
                                CodeCache* cache) const {
   const FieldInfo& field = fields_[slot];
   if (mapping_.HasValueRenames(slot)) text = mapping_.MapValue(slot, text);
   if (field.type == Type::kCode) {
     std::string_view trimmed = FromAbsl(absl::StripAsciiWhitespace(ToAbsl(text)));
-    if (trimmed.empty()) return;
+    if (trimmed.empty()) return false;
     int32_t id = CodeId(slot, trimmed, cache);
     if (id == kUnknownCode) {
       auto [known, added] = cache->hints.try_emplace(std::pair<int, std::string>(slot, trimmed));
@@ -127,19 +127,20 @@ void RowConverter::ConvertCell(size_t row, int slot, std::string_view text, Cand
                       StrCat("not in list '", field.list, "'",
                              hint.empty() ? std::string() : StrCat(" (did you mean '", hint, "'?)")),
                       true);
-      return;
+      return false;
     }
     table->Set(row, slot, Value::Code(id));
-    return;
+    return true;
   }
   if (field.key || slot == nik_slot_) text = NormalizedKey(text);
   absl::StatusOr<Value> value = ParseValueText(field.type, text);
   if (!value.ok()) {
     table->AddIssue(row, IssueKind::kBadValue, field.name, FromAbsl(absl::StripAsciiWhitespace(ToAbsl(text))),
                     FromAbsl(value.status().message()), true);
-    return;
+    return false;
   }
   table->Set(row, slot, *value);
+  return !value->missing();
 }
 
 void RowConverter::CheckNik(size_t row, CandidateTable* table) const {

@@ -32,7 +32,8 @@ class RowConverter {
   struct CodeCache;
 
   // Reads field `slot` of table row `row` from `text`; notes an issue when it does not read.
-  void ConvertCell(size_t row, int slot, std::string_view text, CandidateTable* table, CodeCache* cache) const;
+  // True when it stored a value (not a missing one).
+  bool ConvertCell(size_t row, int slot, std::string_view text, CandidateTable* table, CodeCache* cache) const;
   // RuleSet::CodeId(slot, text) for a trimmed, non-empty `text`, through `cache`.
   int32_t CodeId(int slot, std::string_view text, CodeCache* cache) const;
   // The identity checks of rule file `input:` for table row `row`.
