@@ -4,13 +4,9 @@
 
 #include <cstdint>
 
+#include "base/huge_pages.hpp"
+
 namespace aturan {
-
-namespace {
-
-constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
-
-}  // namespace
 
 void ReserveInHugePages(std::string* text, size_t bytes) {
   if (text->capacity() >= bytes) return;
@@ -19,8 +15,8 @@ void ReserveInHugePages(std::string* text, size_t bytes) {
   // Only whole huge pages inside the storage: the partial ones at either end may be shared
   // with other allocations of the heap.
   const auto begin = reinterpret_cast<uintptr_t>(text->data());
-  const uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
-  const uintptr_t last = (begin + text->capacity()) & ~(kHugePage - 1);
+  const uintptr_t first = HugePageCeil(begin);
+  const uintptr_t last = HugePageFloor(begin + text->capacity());
   if (first < last) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
 #endif
 }

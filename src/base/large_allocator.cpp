@@ -6,12 +6,11 @@
 #include <limits>
 #include <new>
 
+#include "base/huge_pages.hpp"
+
 namespace aturan {
 
 namespace {
-
-// Blocks at least this large are mapped on their own, with huge pages where there are.
-constexpr size_t kHugePage = size_t{2} << 20;
 
 constexpr size_t kPage = size_t{4} << 10;
 
@@ -21,20 +20,21 @@ size_t MappedBytes(size_t bytes) { return (bytes + kPage - 1) & ~(kPage - 1); }
 
 }  // namespace
 
+// Blocks of a huge page or more are mapped on their own, with huge pages where there are.
 void* AllocateLarge(size_t bytes) {
-  if (bytes < kHugePage) return ::operator new(bytes);
+  if (bytes < kHugePageBytes) return ::operator new(bytes);
   // No machine has this much; the rounding below would wrap around.
-  if (bytes > std::numeric_limits<size_t>::max() - 2 * kHugePage) throw std::bad_alloc();
+  if (bytes > std::numeric_limits<size_t>::max() - 2 * kHugePageBytes) throw std::bad_alloc();
   const size_t mapped = MappedBytes(bytes);
   // Maps a huge page more than needed and unmaps what lies outside a block starting on a
   // huge-page boundary: the kernel backs only aligned 2 MB ranges with huge pages, and a
   // mapping's start is aligned to 4 KB only.
-  void* area = mmap(nullptr, mapped + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void* area = mmap(nullptr, mapped + kHugePageBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (area == MAP_FAILED) throw std::bad_alloc();
   const auto start = reinterpret_cast<uintptr_t>(area);
-  const uintptr_t aligned = (start + kHugePage - 1) & ~(uintptr_t{kHugePage} - 1);
+  const uintptr_t aligned = HugePageCeil(start);
   if (aligned > start) munmap(area, aligned - start);
-  const size_t tail = start + mapped + kHugePage - (aligned + mapped);
+  const size_t tail = start + mapped + kHugePageBytes - (aligned + mapped);
   if (tail > 0) munmap(reinterpret_cast<void*>(aligned + mapped), tail);
   void* block = reinterpret_cast<void*>(aligned);
 #ifdef MADV_HUGEPAGE
@@ -44,7 +44,7 @@ void* AllocateLarge(size_t bytes) {
 }
 
 void FreeLarge(void* block, size_t bytes) {
-  if (bytes < kHugePage) {
+  if (bytes < kHugePageBytes) {
     ::operator delete(block);
     return;
   }
