@@ -36,13 +36,26 @@ std::string Quote(std::string_view text) {
   return absl::StrCat("\"", absl::Utf8SafeCEscape(ToAbsl(text.substr(0, end))), "...\"");
 }
 
-// InvalidArgumentError "<what>: "<text>"" with " (<hint>)" when there is a hint.
-absl::Status Invalid(std::string_view what, std::string_view text, std::string_view hint = {}) {
-  if (hint.empty()) {
-    return absl::InvalidArgumentError(aturan::StrCat(what, ": ", Quote(text)));
-  }
-  return absl::InvalidArgumentError(aturan::StrCat(what, ": ", Quote(text), " (", hint, ")"));
-}
+// Why texts do not read, one constant per kind (ReadValueText points at them).
+constexpr ValueTextProblem kNotABool{"not a bool", "expected true/false, ya/tidak, y/n or 1/0"};
+constexpr ValueTextProblem kNotAnInt{"not an int", "expected digits with an optional sign and '_' between digits"};
+constexpr ValueTextProblem kIntOutOfRange{"int out of range", ""};
+constexpr ValueTextProblem kBadThousands{
+    "not a money amount",
+    "thousands dots must separate groups of three digits, as in 2.500.000; sen follow a comma"};
+constexpr ValueTextProblem kNotMoney{"not a money amount",
+                                     "expected rupiah such as 2500000, 2_500_000, 2.500.000 or Rp 2.500.000,00"};
+constexpr ValueTextProblem kBadSen{"not a money amount",
+                                   "a comma starts the sen, as in 2.500.000,00; thousands take dots"};
+constexpr ValueTextProblem kNonZeroSen{"money with non-zero sen", "amounts are whole rupiah"};
+constexpr ValueTextProblem kMoneyOutOfRange{"money out of range", ""};
+constexpr ValueTextProblem kNotADecimal{"not a decimal",
+                                        "expected digits with at most one decimal point or comma, as in 0.5 or 0,5"};
+constexpr ValueTextProblem kDecimalOutOfRange{"decimal out of range", ""};
+constexpr ValueTextProblem kNotADate{"not a date", "expected YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY"};
+constexpr ValueTextProblem kImpossibleDate{"impossible date", ""};
+constexpr ValueTextProblem kTooLong{"text longer than 4 GiB", ""};
+constexpr ValueTextProblem kCodeText{"a code is looked up in its list, not parsed", ""};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -115,7 +128,7 @@ std::optional<Date> ExistingDate(int year, int month, int day) {
 // The value of a few ASCII digits (a day, a month, a year).
 int SmallNumber(std::string_view digits) { return static_cast<int>(*DigitsValue(digits)); }
 
-absl::StatusOr<Value> ParseBool(std::string_view text) {
+const ValueTextProblem* ReadBool(std::string_view text, Value* out) {
   static constexpr std::array<std::pair<std::string_view, bool>, 8> kSpellings = {{
       {"true", true}, {"false", false}, {"ya", true}, {"tidak", false},
       {"y", true},    {"n", false},     {"1", true},  {"0", false},
@@ -128,25 +141,26 @@ absl::StatusOr<Value> ParseBool(std::string_view text) {
     for (size_t i = 0; i < text.size(); ++i) lower[i] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
     const std::string_view key(lower, text.size());
     for (const auto& [spelling, value] : kSpellings) {
-      if (key == spelling) return Value::Bool(value);
+      if (key == spelling) {
+        *out = Value::Bool(value);
+        return nullptr;
+      }
     }
   }
-  return Invalid("not a bool", text, "expected true/false, ya/tidak, y/n or 1/0");
+  return &kNotABool;
 }
 
-absl::StatusOr<Value> ParseInt(std::string_view text) {
+const ValueTextProblem* ReadInt(std::string_view text, Value* out) {
   std::string_view body = text;
   const bool negative = TakeSign(&body);
-  if (!IsDigitRun(body)) {
-    return Invalid("not an int", text,
-                   "expected digits with an optional sign and '_' between digits");
-  }
+  if (!IsDigitRun(body)) return &kNotAnInt;
   const std::optional<int64_t> value = Signed(negative, DigitsValue(body));
-  if (!value) return Invalid("int out of range", text);
-  return Value::Int(*value);
+  if (!value) return &kIntOutOfRange;
+  *out = Value::Int(*value);
+  return nullptr;
 }
 
-absl::StatusOr<Value> ParseMoney(std::string_view text) {
+const ValueTextProblem* ReadMoney(std::string_view text, Value* out) {
   std::string_view body = text;
   const bool negative = TakeSign(&body);
   if (absl::StartsWithIgnoreCase(ToAbsl(body), "rp")) {
@@ -164,40 +178,28 @@ absl::StatusOr<Value> ParseMoney(std::string_view text) {
     body = body.substr(0, comma);
   }
   if (body.find('.') != std::string_view::npos) {
-    if (!IsThousandsRun(body)) {
-      return Invalid("not a money amount", text,
-                     "thousands dots must separate groups of three digits, as in 2.500.000; "
-                     "sen follow a comma");
-    }
+    if (!IsThousandsRun(body)) return &kBadThousands;
   } else if (!IsDigitRun(body)) {
-    return Invalid("not a money amount", text,
-                   "expected rupiah such as 2500000, 2_500_000, 2.500.000 or Rp 2.500.000,00");
+    return &kNotMoney;
   }
   if (has_sen && sen != "-") {
-    if (sen.empty() || sen.size() > 2 || !AllDigits(sen)) {
-      return Invalid("not a money amount", text,
-                     "a comma starts the sen, as in 2.500.000,00; thousands take dots");
-    }
-    if (sen.find_first_not_of('0') != std::string_view::npos) {
-      return Invalid("money with non-zero sen", text, "amounts are whole rupiah");
-    }
+    if (sen.empty() || sen.size() > 2 || !AllDigits(sen)) return &kBadSen;
+    if (sen.find_first_not_of('0') != std::string_view::npos) return &kNonZeroSen;
   }
   const std::optional<int64_t> value = Signed(negative, DigitsValue(body));
-  if (!value) return Invalid("money out of range", text);
-  return Value::Money(*value);
+  if (!value) return &kMoneyOutOfRange;
+  *out = Value::Money(*value);
+  return nullptr;
 }
 
-absl::StatusOr<Value> ParseDecimal(std::string_view text) {
+const ValueTextProblem* ReadDecimal(std::string_view text, Value* out) {
   std::string_view body = text;
   const bool negative = TakeSign(&body);
   const size_t point = body.find_first_of(".,");
   const std::string_view whole = body.substr(0, point);
   const std::string_view fraction =
       point == std::string_view::npos ? std::string_view() : body.substr(point + 1);
-  if (!IsDigitRun(whole) || (point != std::string_view::npos && !IsDigitRun(fraction))) {
-    return Invalid("not a decimal", text,
-                   "expected digits with at most one decimal point or comma, as in 0.5 or 0,5");
-  }
+  if (!IsDigitRun(whole) || (point != std::string_view::npos && !IsDigitRun(fraction))) return &kNotADecimal;
   std::string normalized = negative ? "-" : "";
   for (char c : whole) {
     if (IsDigit(c)) normalized += c;
@@ -209,23 +211,24 @@ absl::StatusOr<Value> ParseDecimal(std::string_view text) {
   double value = 0;
   const char* end = normalized.data() + normalized.size();
   const std::from_chars_result result = std::from_chars(normalized.data(), end, value);
-  if (result.ec != std::errc()) return Invalid("decimal out of range", text);
-  return Value::Decimal(value);
+  if (result.ec != std::errc()) return &kDecimalOutOfRange;
+  *out = Value::Decimal(value);
+  return nullptr;
 }
 
-absl::StatusOr<Value> ParseDate(std::string_view text) {
-  constexpr std::string_view kForms = "expected YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY";
+const ValueTextProblem* ReadDate(std::string_view text, Value* out) {
   if (text.size() == 10 && text[4] == '-' && text[7] == '-' && AllDigits(text.substr(0, 4)) &&
       AllDigits(text.substr(5, 2)) && AllDigits(text.substr(8, 2))) {
     const std::optional<Date> date = ParseIsoDate(text);
-    if (!date) return Invalid("impossible date", text);
-    return Value::FromDate(*date);
+    if (!date) return &kImpossibleDate;
+    *out = Value::FromDate(*date);
+    return nullptr;
   }
   const size_t first = static_cast<size_t>(
       std::find_if(text.begin(), text.end(), [](char c) { return c == '-' || c == '/'; }) - text.begin());
-  if (first == text.size()) return Invalid("not a date", text, kForms);
+  if (first == text.size()) return &kNotADate;
   const size_t second = text.find(text[first], first + 1);
-  if (second == std::string_view::npos) return Invalid("not a date", text, kForms);
+  if (second == std::string_view::npos) return &kNotADate;
   const std::string_view day = text.substr(0, first);
   const std::string_view month = text.substr(first + 1, second - first - 1);
   const std::string_view year = text.substr(second + 1);
@@ -234,12 +237,13 @@ absl::StatusOr<Value> ParseDate(std::string_view text) {
   };
   if (!one_or_two_digits(day) || !one_or_two_digits(month) || year.size() != 4 ||
       !AllDigits(year)) {
-    return Invalid("not a date", text, kForms);
+    return &kNotADate;
   }
   const std::optional<Date> date =
       ExistingDate(SmallNumber(year), SmallNumber(month), SmallNumber(day));
-  if (!date) return Invalid("impossible date", text);
-  return Value::FromDate(*date);
+  if (!date) return &kImpossibleDate;
+  *out = Value::FromDate(*date);
+  return nullptr;
 }
 
 std::string FormatMoney(int64_t rupiah) {
@@ -266,23 +270,39 @@ std::string FormatDecimal(double value) {
 
 }  // namespace
 
-absl::StatusOr<Value> ParseValueText(Type type, std::string_view raw) {
+const ValueTextProblem* ReadValueText(Type type, std::string_view raw, Value* out) {
   const std::string_view text = FromAbsl(absl::StripAsciiWhitespace(ToAbsl(raw)));
-  if (text.empty()) return Value::MissingOf(type);
+  if (text.empty()) {
+    *out = Value::MissingOf(type);
+    return nullptr;
+  }
   switch (type) {
-    case Type::kBool: return ParseBool(text);
-    case Type::kInt: return ParseInt(text);
-    case Type::kMoney: return ParseMoney(text);
-    case Type::kDecimal: return ParseDecimal(text);
-    case Type::kDate: return ParseDate(text);
+    case Type::kBool: return ReadBool(text, out);
+    case Type::kInt: return ReadInt(text, out);
+    case Type::kMoney: return ReadMoney(text, out);
+    case Type::kDecimal: return ReadDecimal(text, out);
+    case Type::kDate: return ReadDate(text, out);
     case Type::kString:
-      if (text.size() > std::numeric_limits<uint32_t>::max()) {
-        return absl::InvalidArgumentError("text longer than 4 GiB");
-      }
-      return Value::String(text);
+      if (text.size() > std::numeric_limits<uint32_t>::max()) return &kTooLong;
+      *out = Value::String(text);
+      return nullptr;
     case Type::kCode: break;
   }
-  return Invalid("a code is looked up in its list, not parsed", text);
+  return &kCodeText;
+}
+
+std::string DescribeValueTextProblem(const ValueTextProblem& problem, std::string_view raw) {
+  const std::string quoted = Quote(FromAbsl(absl::StripAsciiWhitespace(ToAbsl(raw))));
+  if (problem.hint.empty()) return aturan::StrCat(problem.what, ": ", quoted);
+  return aturan::StrCat(problem.what, ": ", quoted, " (", problem.hint, ")");
+}
+
+absl::StatusOr<Value> ParseValueText(Type type, std::string_view text) {
+  Value value;
+  if (const ValueTextProblem* problem = ReadValueText(type, text, &value)) {
+    return absl::InvalidArgumentError(DescribeValueTextProblem(*problem, text));
+  }
+  return value;
 }
 
 std::string FormatValue(const Value& value) {

@@ -29,6 +29,21 @@ namespace aturan {
 // English reason that quotes the text.
 absl::StatusOr<Value> ParseValueText(Type type, std::string_view text);
 
+// Why a text does not read as a value: a short English reason ("not a bool") and a hint of
+// what would (may be empty). Static text.
+struct ValueTextProblem {
+  std::string_view what;
+  std::string_view hint;
+};
+
+// ParseValueText without building a Status, for loops over many cells: stores the value in
+// *out and returns nullptr, or returns the problem (a static object) and leaves *out alone.
+const ValueTextProblem* ReadValueText(Type type, std::string_view text, Value* out);
+
+// ParseValueText's error message for `problem`, found reading `text`: the reason, then the
+// text quoted, then the hint in parentheses when there is one.
+std::string DescribeValueTextProblem(const ValueTextProblem& problem, std::string_view text);
+
 // `value` as people read it: money "Rp2.500.000" ("-Rp5.000" below zero), decimal with at
 // most 4 decimals and no trailing zeros ("0.5", "3"), date "YYYY-MM-DD", bool "ya"/"tidak",
 // int in plain digits, string as it is, code "#<id>" (callers normally name codes

@@ -133,14 +133,14 @@ bool RowConverter::ConvertCell(size_t row, int slot, std::string_view text, Cand
     return true;
   }
   if (field.key || slot == nik_slot_) text = NormalizedKey(text);
-  absl::StatusOr<Value> value = ParseValueText(field.type, text);
-  if (!value.ok()) {
+  Value value;
+  if (const ValueTextProblem* problem = ReadValueText(field.type, text, &value)) {
     table->AddIssue(row, IssueKind::kBadValue, field.name, FromAbsl(absl::StripAsciiWhitespace(ToAbsl(text))),
-                    FromAbsl(value.status().message()), true);
+                    DescribeValueTextProblem(*problem, text), true);
     return false;
   }
-  table->Set(row, slot, *value);
-  return !value->missing();
+  table->Set(row, slot, value);
+  return !value.missing();
 }
 
 void RowConverter::CheckNik(size_t row, CandidateTable* table) const {

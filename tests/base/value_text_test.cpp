@@ -4,8 +4,10 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -231,6 +233,36 @@ TEST(ParseValueText, ErrorsQuoteSafelyAndShortly) {
   EXPECT_EQ(ErrorOf(Type::kDate, long_text),
             "not a date: \"" + std::string(39, 'x') +
                 "...\" (expected YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY)");
+}
+
+// ReadValueText is ParseValueText without a Status: the same value for every text that reads,
+// the same message (through DescribeValueTextProblem) for every text that does not, and an
+// untouched output when a text does not read.
+// `value` spelled out for comparing: its type, and "(kosong)" or its value.
+std::string Spelled(const Value& value) { return absl::StrCat(static_cast<int>(value.type()), ":", FormatValue(value)); }
+
+TEST(ReadValueText, AgreesWithParseValueText) {
+  const std::vector<std::string> texts = {
+      "",   "  ",   "ya",  " TIDAK ", "y",  "n",  "1",  "0",  "mungkin",   "-12",       "2_500",      "1__0",
+      "+7", "9223372036854775808", "Rp2.500.000", "rp. 2.500.000,00", "2.500.000,50", "1.2345", "850000,-",
+      "0,5", "3.",  "2023-01-31", "31-01-2023", "1/2/2023", "2001-02-30", "30/02/2001", "31-13-2023",
+      "12/13/1975", "Kusnadi Hakim", "ojek"};
+  for (Type type : {Type::kBool, Type::kInt, Type::kMoney, Type::kDecimal, Type::kDate, Type::kString,
+                    Type::kCode}) {
+    for (const std::string& text : texts) {
+      const absl::StatusOr<Value> parsed = ParseValueText(type, text);
+      Value read = Value::Int(-99);
+      const ValueTextProblem* problem = ReadValueText(type, text, &read);
+      if (parsed.ok()) {
+        ASSERT_EQ(problem, nullptr) << text;
+        EXPECT_EQ(Spelled(read), Spelled(*parsed)) << text;
+      } else {
+        ASSERT_NE(problem, nullptr) << text;
+        EXPECT_EQ(DescribeValueTextProblem(*problem, text), parsed.status().message()) << text;
+        EXPECT_EQ(Spelled(read), Spelled(Value::Int(-99))) << text;
+      }
+    }
+  }
 }
 
 TEST(FormatValue, Money) {
