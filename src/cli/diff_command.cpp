@@ -105,7 +105,7 @@ int RunDiff(const DiffOptions& o) {
   }
   const std::optional<LoadOptions> load = o.rule_options.ToLoadOptions();
   std::optional<ListOptions> list_options = ToListOptions(o.list);
-  const std::optional<InvalidLimit> limit = ParseInvalidLimit(o.list);
+  const std::optional<internal::InvalidLimit> limit = ParseInvalidLimit(o.list);
   if (!load || !list_options || !limit) return kExitBadInput;
   const std::shared_ptr<const RuleSet> old_rules = LoadRules(o.old_file, *load);
   const std::shared_ptr<const RuleSet> new_rules = LoadRules(o.new_file, *load);

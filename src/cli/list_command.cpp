@@ -28,7 +28,7 @@ std::optional<ListCommand> PrepareListCommand(const ListCommandArgs& args, int* 
   if (!load) return std::nullopt;
   std::optional<ListOptions> list_options = ToListOptions(args.list);
   if (!list_options) return std::nullopt;
-  const std::optional<InvalidLimit> limit = ParseInvalidLimit(args.list);
+  const std::optional<internal::InvalidLimit> limit = ParseInvalidLimit(args.list);
   if (!limit) return std::nullopt;
   LoadResult loaded = RuleSet::LoadFile(args.rules_file, *load);
   std::cerr << FormatDiagnostics(loaded.diagnostics);

@@ -35,7 +35,7 @@ void AddListCommandArgs(CLI::App& command, const std::string& what, ListCommandA
 struct ListCommand {
   std::shared_ptr<const RuleSet> rules;
   ListOptions list_options;
-  InvalidLimit limit;
+  internal::InvalidLimit limit;
   int group_slot = -1;
   internal::DecisionFormat format = internal::DecisionFormat::kCsv;
   File output;

@@ -4,10 +4,9 @@
 #include <cstring>
 #include <iostream>
 
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "base/strings.hpp"
 #include "batch/list_defaults.hpp"
+#include "batch/list_option_text.hpp"
 
 namespace aturan::cli {
 
@@ -37,22 +36,20 @@ std::optional<ListOptions> ToListOptions(const ListFlags& o) {
     return std::nullopt;
   }
   for (const std::string& column : o.columns) {
-    size_t eq = column.rfind('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == column.size()) {
-      std::cerr << "error: --column '" << column << "': expected COLUMN=field, e.g. 'Tgl Lahir=tanggal_lahir'\n";
+    absl::StatusOr<ColumnRename> rename = internal::ParseColumnRename(column);
+    if (!rename.ok()) {
+      std::cerr << "error: --column " << rename.status().message() << "\n";
       return std::nullopt;
     }
-    options.columns.push_back(ColumnRename{column.substr(0, eq), column.substr(eq + 1)});
+    options.columns.push_back(*std::move(rename));
   }
   for (const std::string& value : o.values) {
-    size_t colon = value.find(':');
-    size_t eq = value.find('=', colon == std::string::npos ? 0 : colon);
-    if (colon == std::string::npos || colon == 0 || eq == std::string::npos) {
-      std::cerr << "error: --value '" << value << "': expected field:FROM=TO, e.g. 'jenis_kelamin:1=L'\n";
+    absl::StatusOr<ValueRename> rename = internal::ParseValueRename(value);
+    if (!rename.ok()) {
+      std::cerr << "error: --value " << rename.status().message() << "\n";
       return std::nullopt;
     }
-    options.values.push_back(
-        ValueRename{value.substr(0, colon), value.substr(colon + 1, eq - colon - 1), value.substr(eq + 1)});
+    options.values.push_back(*std::move(rename));
   }
   return options;
 }
@@ -66,26 +63,13 @@ std::optional<int> GroupSlot(const RuleSet& rules, const ListFlags& flags) {
   return *slot;
 }
 
-bool InvalidLimit::Exceeded(uint64_t invalid, uint64_t rows) const {
-  if (share >= 0) return static_cast<double>(invalid) > share * static_cast<double>(rows);
-  return invalid > count;
-}
-
-std::optional<InvalidLimit> ParseInvalidLimit(const ListFlags& flags) {
-  InvalidLimit limit;
-  const std::string_view text = flags.max_invalid;
-  if (text.empty()) return limit;
-  if (absl::EndsWith(ToAbsl(text), "%")) {
-    double percent = 0;
-    if (absl::SimpleAtod(ToAbsl(text.substr(0, text.size() - 1)), &percent) && percent >= 0 && percent <= 100) {
-      limit.share = percent / 100;
-      return limit;
-    }
-  } else if (absl::SimpleAtoi(ToAbsl(text), &limit.count)) {
-    return limit;
+std::optional<internal::InvalidLimit> ParseInvalidLimit(const ListFlags& flags) {
+  absl::StatusOr<internal::InvalidLimit> limit = internal::ParseInvalidLimit(flags.max_invalid);
+  if (!limit.ok()) {
+    std::cerr << "error: --max-invalid " << limit.status().message() << "\n";
+    return std::nullopt;
   }
-  std::cerr << "error: --max-invalid '" << text << "': expected a count (100) or a share (0.5%)\n";
-  return std::nullopt;
+  return *limit;
 }
 
 void FileCloser::operator()(std::FILE* file) const {

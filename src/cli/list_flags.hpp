@@ -14,6 +14,7 @@
 #include "CLI/CLI.hpp"
 #include "aturan/list_reader.hpp"
 #include "aturan/rule_set.hpp"
+#include "batch/list_option_text.hpp"
 
 namespace aturan::cli {
 
@@ -37,16 +38,8 @@ std::optional<ListOptions> ToListOptions(const ListFlags& flags);
 // has it; -1 for none ('none'). Nullopt after saying what is wrong.
 std::optional<int> GroupSlot(const RuleSet& rules, const ListFlags& flags);
 
-// The limit on invalid rows: a count, or a share of the rows read.
-struct InvalidLimit {
-  uint64_t count = UINT64_MAX;
-  double share = -1;  // in [0, 1] when given as P%
-  // True when `invalid` of `rows` is more than the limit allows.
-  bool Exceeded(uint64_t invalid, uint64_t rows) const;
-};
-
 // --max-invalid as a limit (no limit when not given), or nullopt after saying what is wrong.
-std::optional<InvalidLimit> ParseInvalidLimit(const ListFlags& flags);
+std::optional<internal::InvalidLimit> ParseInvalidLimit(const ListFlags& flags);
 
 // Closes an output file unless it is standard output.
 struct FileCloser {
