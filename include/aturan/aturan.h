@@ -42,7 +42,8 @@ typedef enum aturan_status {
   ATURAN_ERROR_OUTPUT = 8,           /* an output file cannot be written */
   ATURAN_ERROR_NO_QUOTA = 9,         /* allocation asked of rules without a quota section */
   ATURAN_ERROR_OUT_OF_MEMORY = 10,
-  ATURAN_ERROR_INTERNAL = 11         /* an unexpected failure inside the library (a bug: please report it) */
+  ATURAN_ERROR_INTERNAL = 11,        /* an unexpected failure inside the library (a bug: please report it) */
+  ATURAN_ERROR_TOO_MANY_INVALID = 12 /* a list run had more invalid rows than max_invalid allows (outputs written) */
 } aturan_status;
 
 /* The type of a schema field (aturan_rules_field_type). */
@@ -99,6 +100,16 @@ typedef struct aturan_list_options {
   const char* group_by;      /* code field the summary counts rows by; NULL: pekerjaan if any; "none" */
   const char* areas_path;    /* allocation only: area table replacing the rule file's numbers (CLI --areas) */
   int32_t threads;           /* worker threads; 0: one per core */
+  /* Column renames, as CLI --column: a NULL-terminated array of "COLUMN=field" (the list's
+   * column COLUMN is read as schema field `field`); NULL: none. */
+  const char* const* columns;
+  /* Value renames, as CLI --value: a NULL-terminated array of "field:FROM=TO" (text FROM is
+   * read as TO in `field`); NULL: none. */
+  const char* const* values;
+  /* As CLI --max-invalid: at most "N" invalid rows, or "P%" of the rows read; NULL or "": no
+   * limit. A run over it still writes every output and *summary_json, then returns
+   * ATURAN_ERROR_TOO_MANY_INVALID with the count in *error. */
+  const char* max_invalid;
 } aturan_list_options;
 
 /* "MAJOR.MINOR.PATCH" of the library. Static text; thread-safe. */

@@ -22,6 +22,7 @@ const char* aturan_status_name(aturan_status status) {
     case ATURAN_ERROR_NO_QUOTA: return "no quota";
     case ATURAN_ERROR_OUT_OF_MEMORY: return "out of memory";
     case ATURAN_ERROR_INTERNAL: return "internal error";
+    case ATURAN_ERROR_TOO_MANY_INVALID: return "too many invalid rows";
   }
   return "unknown status";
 }

@@ -16,6 +16,7 @@
 #include "batch/eval_pipeline.hpp"
 #include "batch/eval_summary_json.hpp"
 #include "batch/list_defaults.hpp"
+#include "batch/list_option_text.hpp"
 #include "capi/errors.hpp"
 #include "capi/handles.hpp"
 #include "table/raw_chunk.hpp"
@@ -36,6 +37,8 @@ struct ListRun {
   File output;
   File rejects;
   internal::EvalPipelineOptions pipeline;
+  std::string max_invalid;  // as given, for the message
+  internal::InvalidLimit invalid_limit;
 };
 
 // An option string, or `otherwise` when it is null.
@@ -68,8 +71,24 @@ aturan_status Prepare(const aturan_rules* rules, const char* list_path, const ch
   }
   run->pipeline.group_slot = *group_slot;
 
+  ListOptions list_options;
+  for (const char* const* column = o.columns; column != nullptr && *column != nullptr; ++column) {
+    absl::StatusOr<ColumnRename> rename = internal::ParseColumnRename(*column);
+    if (!rename.ok()) return Fail(ATURAN_ERROR_INVALID_ARGUMENT, StrCat("columns ", rename.status().message()), error);
+    list_options.columns.push_back(*std::move(rename));
+  }
+  for (const char* const* value = o.values; value != nullptr && *value != nullptr; ++value) {
+    absl::StatusOr<ValueRename> rename = internal::ParseValueRename(*value);
+    if (!rename.ok()) return Fail(ATURAN_ERROR_INVALID_ARGUMENT, StrCat("values ", rename.status().message()), error);
+    list_options.values.push_back(*std::move(rename));
+  }
+  run->max_invalid = Option(o.max_invalid, "");
+  const absl::StatusOr<internal::InvalidLimit> limit = internal::ParseInvalidLimit(run->max_invalid);
+  if (!limit.ok()) return Fail(ATURAN_ERROR_INVALID_ARGUMENT, StrCat("max_invalid ", limit.status().message()), error);
+  run->invalid_limit = *limit;
+
   absl::StatusOr<std::unique_ptr<internal::RawChunkReader>> reader =
-      internal::RawChunkReader::Open(rules->rules, list_path, {}, ListOptions{});
+      internal::RawChunkReader::Open(rules->rules, list_path, {}, list_options);
   if (!reader.ok()) return Fail(ATURAN_ERROR_LIST, StrCat(list_path, ": ", reader.status().message()), error);
   run->reader = *std::move(reader);
   run->output_path = output_path;
@@ -107,11 +126,21 @@ aturan_status CloseOutputs(ListRun* run, char** error) {
 }
 
 // Hands `json` to the caller in *summary_json (when asked for).
-aturan_status ReturnSummary(const std::string& json, char** summary_json) {
-  if (summary_json == nullptr) return ATURAN_OK;
+void ReturnSummary(const std::string& json, char** summary_json) {
+  if (summary_json == nullptr) return;
   *summary_json = CopyString(json);
   if (*summary_json == nullptr) throw std::bad_alloc();
-  return ATURAN_OK;
+}
+
+// ATURAN_OK, or ATURAN_ERROR_TOO_MANY_INVALID when `summary` counts more invalid rows than the
+// run's max_invalid allows.
+aturan_status CheckInvalidLimit(const ListRun& run, const internal::EvalSummary& summary, char** error) {
+  const uint64_t invalid = summary.by_status[static_cast<size_t>(Status::kInvalid)];
+  if (!run.invalid_limit.Exceeded(invalid, summary.rows)) return ATURAN_OK;
+  return Fail(ATURAN_ERROR_TOO_MANY_INVALID,
+              StrCat(invalid, " of ", summary.rows, " rows are invalid, more than max_invalid ", run.max_invalid,
+                     " allows"),
+              error);
 }
 
 // The area table of options->areas_path (empty when none is given): ATURAN_OK or the failure.
@@ -152,8 +181,9 @@ aturan_status aturan_eval_list(const aturan_rules* rules, const char* list_path,
         aturan::internal::RunEvalPipeline(*run.reader, run.pipeline, run.output.get(), run.rejects.get());
     if (!summary.ok()) return aturan::capi::RunFailed(run, summary.status(), list_path, error);
     if (const aturan_status s = aturan::capi::CloseOutputs(&run, error); s != ATURAN_OK) return s;
-    return aturan::capi::ReturnSummary(
-        aturan::internal::EvalSummaryJson(rules->rules, *summary, run.reader->warnings()), summary_json);
+    aturan::capi::ReturnSummary(aturan::internal::EvalSummaryJson(rules->rules, *summary, run.reader->warnings()),
+                                summary_json);
+    return aturan::capi::CheckInvalidLimit(run, *summary, error);
   });
 }
 
@@ -192,10 +222,10 @@ aturan_status aturan_allocate_list(const aturan_rules* rules, const char* list_p
     }
     if (const aturan_status s = aturan::capi::CloseOutputs(&run, error); s != ATURAN_OK) return s;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return aturan::capi::ReturnSummary(aturan::internal::AllocationSummaryJson(rules->rules, *allocation,
-                                                                               run.pipeline.group_slot, summary->rows,
-                                                                               seconds),
-                                       summary_json);
+    aturan::capi::ReturnSummary(aturan::internal::AllocationSummaryJson(rules->rules, *allocation,
+                                                                        run.pipeline.group_slot, summary->rows, seconds),
+                                summary_json);
+    return aturan::capi::CheckInvalidLimit(run, *summary, error);
   });
 }
 

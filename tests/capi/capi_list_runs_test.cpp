@@ -1,11 +1,13 @@
 // The C API's list runs write what the CLI writes: aturan_eval_list the files of `aturan eval`,
 // aturan_allocate_list those of `aturan allocate` and its --json summary; and every way a run
 // can fail (unreadable list, missing column, unwritable output, no quota, bad options, NULL).
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <regex>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "aturan/aturan.h"
 #include "capi/capi_handles.hpp"
@@ -207,6 +209,124 @@ TEST(CapiListRuns, BadOptionsAreInvalidArguments) {
   options.threads = -1;
   EXPECT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), out.c_str(), &options, nullptr, error.out()),
             ATURAN_ERROR_INVALID_ARGUMENT);
+  options = {};
+  const char* const no_field[] = {"Tgl Lahir", nullptr};
+  options.columns = no_field;
+  EXPECT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), out.c_str(), &options, nullptr, error.out()),
+            ATURAN_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(error.str(), "columns 'Tgl Lahir': expected COLUMN=field, e.g. 'Tgl Lahir=tanggal_lahir'");
+  options = {};
+  const char* const no_colon[] = {"jenis_kelamin=L", nullptr};
+  options.values = no_colon;
+  EXPECT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), out.c_str(), &options, nullptr, error.out()),
+            ATURAN_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(error.str(), "values 'jenis_kelamin=L': expected field:FROM=TO, e.g. 'jenis_kelamin:1=L'");
+  options = {};
+  options.max_invalid = "banyak";
+  EXPECT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), out.c_str(), &options, nullptr, error.out()),
+            ATURAN_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(error.str(), "max_invalid 'banyak': expected a count (100) or a share (0.5%)");
+  // A well-formed rename of a field the schema does not have: the list cannot be read.
+  options = {};
+  const char* const unknown_field[] = {"nama=nama_lengkap", nullptr};
+  options.columns = unknown_field;
+  EXPECT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), out.c_str(), &options, nullptr, error.out()),
+            ATURAN_ERROR_LIST);
+  EXPECT_THAT(error.str(), HasSubstr("nama_lengkap"));
+}
+
+// GeneratedList() with the header's tanggal_lahir and jenis_kelamin columns renamed, as an
+// OPD's export names them; written once per process.
+const std::string& RenamedList() {
+  static const std::string path = [] {
+    std::string text = ReadAll(GeneratedList());
+    const size_t header_end = text.find('\n');
+    std::string header = text.substr(0, header_end);
+    for (const auto& [field, column] : {std::pair<std::string, std::string>{"tanggal_lahir", "Tgl Lahir"},
+                                        {"jenis_kelamin", "JK"}}) {
+      const size_t at = header.find(field);
+      EXPECT_NE(at, std::string::npos) << header;
+      header.replace(at, field.size(), column);
+    }
+    const std::string renamed = TempFile("renamed.csv");
+    std::ofstream(renamed, std::ios::binary) << header << text.substr(header_end);
+    return renamed;
+  }();
+  return path;
+}
+
+TEST(CapiEvalList, ColumnAndValueRenamesReadAsTheCliFlagsRead) {
+  Rules rules = LoadRules(kGeneratedRules);
+  const char* const columns[] = {"Tgl Lahir=tanggal_lahir", "JK=jenis_kelamin", nullptr};
+  const char* const values[] = {"jenis_kelamin:L=P", nullptr};
+  aturan_list_options options{};
+  options.columns = columns;
+  CString error;
+
+  // Renamed columns alone: the same decisions and rejects as the list with the schema's names.
+  const std::string plain = TempFile("plain.csv");
+  const std::string columns_only = TempFile("columns_only.csv");
+  ASSERT_EQ(aturan_eval_list(rules.get(), GeneratedList().c_str(), plain.c_str(), nullptr, nullptr, error.out()),
+            ATURAN_OK)
+      << error.str();
+  ASSERT_EQ(aturan_eval_list(rules.get(), RenamedList().c_str(), columns_only.c_str(), &options, nullptr, error.out()),
+            ATURAN_OK)
+      << error.str();
+  EXPECT_EQ(ReadAll(columns_only), ReadAll(plain));
+  EXPECT_EQ(ReadAll(TempFile("columns_only.rejects.csv")), ReadAll(TempFile("plain.rejects.csv")));
+
+  // With a value rename too: what the CLI writes with --column and --value, and not what it
+  // writes without (every L read as P makes the NIK's sex disagree for every man).
+  options.values = values;
+  const std::string c_out = TempFile("renames.csv");
+  const std::string cli_out = TempFile("renames_cli.csv");
+  ASSERT_EQ(aturan_eval_list(rules.get(), RenamedList().c_str(), c_out.c_str(), &options, nullptr, error.out()),
+            ATURAN_OK)
+      << error.str();
+  const CliResult cli = RunCli(std::string("eval ") + kGeneratedRules + " '" + RenamedList() + "' -o '" + cli_out +
+                               "' --column 'Tgl Lahir=tanggal_lahir' --column JK=jenis_kelamin --value jenis_kelamin:L=P");
+  ASSERT_EQ(cli.exit_code, 0) << cli.output;
+  EXPECT_EQ(ReadAll(c_out), ReadAll(cli_out));
+  const std::string rejects = ReadAll(TempFile("renames.rejects.csv"));
+  EXPECT_EQ(rejects, ReadAll(TempFile("renames_cli.rejects.csv")));
+  EXPECT_GT(rejects.size(), ReadAll(TempFile("plain.rejects.csv")).size() + 100000);
+}
+
+// Lines in the file at `path`.
+size_t LineCount(const std::string& path) {
+  const std::string text = ReadAll(path);
+  return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+TEST(CapiListRuns, MoreInvalidRowsThanAllowedIsReportedAfterWritingEverything) {
+  Rules rules = LoadRules(kGeneratedRules);
+  const CliResult cli = RunCli(std::string("eval ") + kGeneratedRules + " '" + GeneratedList() + "' -o '" +
+                               TempFile("limit_cli.csv") + "' --max-invalid 0");
+  ASSERT_EQ(cli.exit_code, 2) << cli.output;
+  std::smatch count;
+  ASSERT_TRUE(std::regex_search(cli.output, count, std::regex("error: ([0-9]+) of 10000 rows are invalid")))
+      << cli.output;
+  ASSERT_GT(std::stoi(count[1]), 0);
+  using ListRun = aturan_status (*)(const aturan_rules*, const char*, const char*, const aturan_list_options*, char**,
+                                    char**);
+  for (const ListRun run : {ListRun{aturan_eval_list}, ListRun{aturan_allocate_list}}) {
+    const std::string out = TempFile(run == aturan_eval_list ? "limit_eval.csv" : "limit_allocate.csv");
+    aturan_list_options options{};
+    options.max_invalid = "0";
+    CString summary;
+    CString error;
+    EXPECT_EQ(run(rules.get(), GeneratedList().c_str(), out.c_str(), &options, summary.out(), error.out()),
+              ATURAN_ERROR_TOO_MANY_INVALID);
+    EXPECT_EQ(error.str(), count[1].str() + " of 10000 rows are invalid, more than max_invalid 0 allows");
+    EXPECT_THAT(summary.str(), HasSubstr("\"invalid\":" + count[1].str()));
+    EXPECT_EQ(LineCount(out), 10001u);  // the header and every row
+    // A share the list stays within, and the same count as the limit, pass.
+    for (const std::string& limit : {std::string("5%"), count[1].str()}) {
+      options.max_invalid = limit.c_str();
+      EXPECT_EQ(run(rules.get(), GeneratedList().c_str(), out.c_str(), &options, nullptr, error.out()), ATURAN_OK)
+          << limit << ": " << error.str();
+    }
+  }
 }
 
 TEST(CapiListRuns, AllocatingWithoutAQuotaIsRefused) {

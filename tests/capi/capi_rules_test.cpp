@@ -27,10 +27,11 @@ TEST(CapiLibrary, VersionIsTheCppLibrarys) {
 
 TEST(CapiLibrary, EveryStatusHasItsOwnName) {
   std::set<std::string> names;
-  for (int status = ATURAN_OK; status <= ATURAN_ERROR_INTERNAL; ++status) {
+  for (int status = ATURAN_OK; status <= ATURAN_ERROR_TOO_MANY_INVALID; ++status) {
     names.insert(aturan_status_name(static_cast<aturan_status>(status)));
   }
-  EXPECT_EQ(names.size(), static_cast<size_t>(ATURAN_ERROR_INTERNAL + 1));
+  EXPECT_EQ(names.size(), static_cast<size_t>(ATURAN_ERROR_TOO_MANY_INVALID + 1));
+  EXPECT_STREQ(aturan_status_name(static_cast<aturan_status>(ATURAN_ERROR_TOO_MANY_INVALID + 1)), "unknown status");
   EXPECT_STREQ(aturan_status_name(ATURAN_OK), "ok");
   aturan_string_free(nullptr);  // allowed
 }
