@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -106,16 +107,25 @@ class Rules {
   // The readable Indonesian report of `candidate`'s decision (`aturan explain`).
   std::string Explain(const py::dict& candidate) const { return ToRecord(candidate).Explain().ToText(); }
 
+  // What a list run reads besides its files, in the CLI's spellings: --column COLUMN=field,
+  // --value field:FROM=TO, --max-invalid N|P% (empty: no limit).
+  struct ListSettings {
+    std::vector<std::string> columns;
+    std::vector<std::string> values;
+    std::string max_invalid;
+  };
+
   // Runs `aturan eval` over `list_path` into `output_path`; the summary as JSON text.
-  std::string EvaluateList(const std::string& list_path, const std::string& output_path) const {
-    return RunList(aturan_eval_list, list_path, output_path, std::nullopt);
+  std::string EvaluateList(const std::string& list_path, const std::string& output_path,
+                           const ListSettings& settings) const {
+    return RunList(aturan_eval_list, list_path, output_path, std::nullopt, settings);
   }
 
   // Runs `aturan allocate` over `list_path` into `output_path` (with an area table when
   // `areas` is given); the summary as JSON text.
   std::string AllocateList(const std::string& list_path, const std::string& output_path,
-                           const std::optional<std::string>& areas) const {
-    return RunList(aturan_allocate_list, list_path, output_path, areas);
+                           const std::optional<std::string>& areas, const ListSettings& settings) const {
+    return RunList(aturan_allocate_list, list_path, output_path, areas, settings);
   }
 
   // Runs `aturan eval` (allocate: `aturan allocate`) over candidates given as JSON Lines
@@ -136,9 +146,14 @@ class Rules {
 
   // Calls the C API's list run `run` with the GIL released; its summary, or ValueError.
   std::string RunList(ListRun run, const std::string& list_path, const std::string& output_path,
-                      const std::optional<std::string>& areas) const {
+                      const std::optional<std::string>& areas, const ListSettings& settings) const {
     aturan_list_options options{};
     if (areas) options.areas_path = areas->c_str();
+    const std::vector<const char*> columns = NullTerminated(settings.columns);
+    const std::vector<const char*> values = NullTerminated(settings.values);
+    options.columns = columns.data();
+    options.values = values.data();
+    options.max_invalid = settings.max_invalid.c_str();
     CString summary;
     CString error;
     aturan_status status;
@@ -148,6 +163,14 @@ class Rules {
     }
     Check(status, error);
     return summary.str();
+  }
+
+  // The C strings of `texts`, then NULL, as aturan_list_options wants them.
+  static std::vector<const char*> NullTerminated(const std::vector<std::string>& texts) {
+    std::vector<const char*> out;
+    for (const std::string& text : texts) out.push_back(text.c_str());
+    out.push_back(nullptr);
+    return out;
   }
 
   std::shared_ptr<aturan_rules> handle_{nullptr, RulesFree{}};
@@ -215,16 +238,36 @@ PYBIND11_MODULE(_aturan, m) {
       .def("explain", &Rules::Explain, py::arg("candidate"),
            "Every rule's outcome with the inputs it read, as the readable Indonesian text of\n"
            "`aturan explain`. The candidate as for evaluate().")
-      .def("evaluate_list_json", &Rules::EvaluateList, py::arg("list_path"), py::arg("output_path"),
-           "As `aturan eval`: decides every row of the list file into `output_path` (JSON Lines\n"
-           "when it ends in .jsonl, else CSV; rejects beside it) and returns the summary as JSON\n"
-           "text. Releases the GIL while it runs. Raises ValueError when the run fails.")
-      .def("allocate_list_json", &Rules::AllocateList, py::arg("list_path"), py::arg("output_path"),
-           py::arg("areas") = py::none(),
-           "As `aturan allocate`: decides the list and gives out the quota's seats into\n"
-           "`output_path`, with the area table `areas` when given; returns the summary as JSON\n"
-           "text. Releases the GIL while it runs. Raises ValueError when the run fails or the\n"
-           "rule file has no quota.")
+      .def(
+          "evaluate_list_json",
+          [](const Rules& r, const std::string& list_path, const std::string& output_path,
+             std::vector<std::string> columns, std::vector<std::string> values, std::string max_invalid) {
+            return r.EvaluateList(list_path, output_path,
+                                  {std::move(columns), std::move(values), std::move(max_invalid)});
+          },
+          py::arg("list_path"), py::arg("output_path"), py::arg("columns") = std::vector<std::string>(),
+          py::arg("values") = std::vector<std::string>(), py::arg("max_invalid") = "",
+          "As `aturan eval`: decides every row of the list file into `output_path` (JSON Lines\n"
+          "when it ends in .jsonl, else CSV; rejects beside it) and returns the summary as JSON\n"
+          "text. `columns`, `values` and `max_invalid` as the CLI's --column ('COLUMN=field'),\n"
+          "--value ('field:FROM=TO') and --max-invalid ('100' or '0.5%'). Releases the GIL while\n"
+          "it runs. Raises ValueError when the run fails or has more invalid rows than allowed.")
+      .def(
+          "allocate_list_json",
+          [](const Rules& r, const std::string& list_path, const std::string& output_path,
+             const std::optional<std::string>& areas, std::vector<std::string> columns,
+             std::vector<std::string> values, std::string max_invalid) {
+            return r.AllocateList(list_path, output_path, areas,
+                                  {std::move(columns), std::move(values), std::move(max_invalid)});
+          },
+          py::arg("list_path"), py::arg("output_path"), py::arg("areas") = py::none(),
+          py::arg("columns") = std::vector<std::string>(), py::arg("values") = std::vector<std::string>(),
+          py::arg("max_invalid") = "",
+          "As `aturan allocate`: decides the list and gives out the quota's seats into\n"
+          "`output_path`, with the area table `areas` when given; returns the summary as JSON\n"
+          "text. `columns`, `values` and `max_invalid` as for evaluate_list_json. Releases the\n"
+          "GIL while it runs. Raises ValueError when the run fails, has more invalid rows than\n"
+          "allowed, or the rule file has no quota.")
       .def("run_jsonl", &Rules::RunJsonLines, py::arg("jsonl"), py::arg("allocate"),
            "Runs `aturan eval` (allocate=True: `aturan allocate`) over candidates given as JSON\n"
            "Lines text, one object per line. Returns (decisions as JSON Lines, rejects as CSV,\n"

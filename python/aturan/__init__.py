@@ -16,18 +16,26 @@ __all__ = ["Rules", "load", "compare", "__version__"]
 class Rules(_Rules):
     """A compiled rule file (see load()). Thread-safe; decide as many candidates as you like."""
 
-    def evaluate_list(self, list_path, output_path):
+    def evaluate_list(self, list_path, output_path, columns=None, values=None, max_invalid=None):
         """As `aturan eval LIST -o OUTPUT`: decides every row of the list file (CSV or JSON Lines)
         into output_path (JSON Lines when it ends in .jsonl, else CSV; rejects beside it, e.g.
-        out.rejects.csv) and returns the run's summary as a dict. Raises ValueError on failure."""
-        return json.loads(self.evaluate_list_json(str(list_path), str(output_path)))
+        out.rejects.csv) and returns the run's summary as a dict. columns maps a list's column
+        name to the schema field it holds ({"Tgl Lahir": "tanggal_lahir"}, CLI --column); values
+        maps a field to the texts read as others ({"jenis_kelamin": {"1": "L", "2": "P"}}, CLI
+        --value); max_invalid is the most invalid rows allowed, a count (100) or a share ("0.5%"),
+        as CLI --max-invalid. Raises ValueError on failure, or after writing the files when more
+        rows are invalid than max_invalid allows."""
+        return json.loads(self.evaluate_list_json(str(list_path), str(output_path),
+                                                  *_list_settings(columns, values, max_invalid)))
 
-    def allocate_list(self, list_path, output_path, areas=None):
+    def allocate_list(self, list_path, output_path, areas=None, columns=None, values=None, max_invalid=None):
         """As `aturan allocate LIST -o OUTPUT [--areas AREAS]`: decides the list, gives out the
-        quota's seats into output_path and returns the allocation summary as a dict. Raises
-        ValueError on failure or when the rule file has no quota section."""
+        quota's seats into output_path and returns the allocation summary as a dict. columns,
+        values and max_invalid as for evaluate_list. Raises ValueError on failure, when more rows
+        are invalid than max_invalid allows, or when the rule file has no quota section."""
         return json.loads(self.allocate_list_json(str(list_path), str(output_path),
-                                                  None if areas is None else str(areas)))
+                                                  None if areas is None else str(areas),
+                                                  *_list_settings(columns, values, max_invalid)))
 
     def evaluate_columns(self, columns):
         """As evaluate_list, for candidates held in memory: columns maps field name -> a sequence
@@ -60,6 +68,15 @@ class Rules(_Rules):
             "rejects": list(csv.DictReader(io.StringIO(rejects.decode("utf-8")))),
             "summary": json.loads(summary),
         }
+
+
+def _list_settings(columns, values, max_invalid):
+    """The CLI spellings of a list run's renames and limit: (["COLUMN=field", ...],
+    ["field:FROM=TO", ...], "N" or "P%" or "")."""
+    column_texts = [f"{column}={field}" for column, field in (columns or {}).items()]
+    value_texts = [f"{field}:{old}={new}" for field, renames in (values or {}).items()
+                   for old, new in renames.items()]
+    return column_texts, value_texts, "" if max_invalid is None else str(max_invalid)
 
 
 def load(path):

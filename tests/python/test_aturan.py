@@ -151,6 +151,28 @@ class ListTest(unittest.TestCase):
         self.assertEqual(read_bytes(self.out("t0.csv")), read_bytes(self.out("t1.csv")))
         self.assertEqual(read_bytes(self.out("t0.csv")), read_bytes(self.out("t2.csv")))
 
+    def test_renames_and_invalid_limit_read_as_the_cli_flags(self):
+        with open(SAMPLE_LIST, encoding="utf-8", newline="") as f:
+            header, rest = f.read().split("\n", 1)
+        renamed = self.out("renamed.csv")
+        with open(renamed, "w", encoding="utf-8", newline="") as f:
+            f.write(header.replace("tanggal_lahir", "Tgl Lahir") + "\n" + rest)
+        rules = aturan.load(PEKALONGAN_2022)
+        summary = rules.evaluate_list(renamed, self.out("py.csv"), columns={"Tgl Lahir": "tanggal_lahir"},
+                                      values={"jenis_kelamin": {"L": "P"}}, max_invalid="100%")
+        cli("eval", PEKALONGAN_2022, renamed, "-o", self.out("cli.csv"), "--column", "Tgl Lahir=tanggal_lahir",
+            "--value", "jenis_kelamin:L=P")
+        self.assertEqual(read_bytes(self.out("py.csv")), read_bytes(self.out("cli.csv")))
+        self.assertEqual(read_bytes(self.out("py.rejects.csv")), read_bytes(self.out("cli.rejects.csv")))
+        self.assertEqual(summary["rows"], 500)
+        self.assertGreater(summary["invalid"], 0)
+        with self.assertRaisesRegex(ValueError, f"^{summary['invalid']} of 500 rows are invalid, more than "
+                                                "max_invalid 0 allows$"):
+            rules.evaluate_list(SAMPLE_LIST, self.out("limit.csv"), max_invalid=0)
+        self.assertEqual(len(read_bytes(self.out("limit.csv")).splitlines()), 501)  # written all the same
+        with self.assertRaisesRegex(ValueError, "^columns 'Tgl Lahir=': expected COLUMN=field"):
+            aturan.load(PEKALONGAN_2023).allocate_list(SAMPLE_LIST, self.out("x.csv"), columns={"Tgl Lahir": ""})
+
     def test_list_errors_raise(self):
         rules = aturan.load(PEKALONGAN_2022)
         with self.assertRaises(ValueError):
