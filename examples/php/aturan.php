@@ -152,7 +152,10 @@ final class Rules
     /**
      * Decides every row of the list file (CSV or JSON Lines) and writes $outputPath and its
      * rejects file exactly as `aturan eval LIST -o OUTPUT` does. Options: output_format,
-     * rejects_path, group_by, threads (aturan_list_options). Returns the run's counts.
+     * rejects_path, group_by, threads (aturan_list_options); columns (['Tgl Lahir' =>
+     * 'tanggal_lahir'], CLI --column), values (['jenis_kelamin' => ['1' => 'L']], CLI --value)
+     * and max_invalid ('100' or '0.5%', CLI --max-invalid; over it the files are written, then
+     * AturanException says how many rows are invalid). Returns the run's counts.
      */
     public function evaluateList(string $listPath, string $outputPath, array $options = []): array
     {
@@ -240,7 +243,27 @@ final class Rules
                 $cOptions->threads = $value;
                 continue;
             }
-            if (!in_array($name, ['output_format', 'rejects_path', 'group_by', 'areas_path'], true)) {
+            if ($name === 'columns' || $name === 'values') {
+                $texts = [];
+                foreach ($value as $key => $target) {
+                    if ($name === 'columns') {
+                        $texts[] = "$key=$target";
+                        continue;
+                    }
+                    foreach ($target as $from => $to) {
+                        $texts[] = "$key:$from=$to";
+                    }
+                }
+                // A NULL-terminated array of C strings (FFI::new zero-fills the last entry).
+                $optionTexts[] = $array = $this->ffi->new('const char*[' . (count($texts) + 1) . ']');
+                foreach ($texts as $i => $text) {
+                    $optionTexts[] = $cText = self::cString($text);
+                    $array[$i] = \FFI::cast('char*', \FFI::addr($cText[0]));
+                }
+                $cOptions->$name = \FFI::cast('const char* const*', \FFI::addr($array[0]));
+                continue;
+            }
+            if (!in_array($name, ['output_format', 'rejects_path', 'group_by', 'areas_path', 'max_invalid'], true)) {
                 throw new AturanException("unknown list option '$name'");
             }
             $optionTexts[] = $text = self::cString((string) $value);

@@ -8,7 +8,8 @@
 # 3. on 10,000 generated candidates, the C API's list evaluation writes what `aturan eval`
 #    writes, and a PHP loop deciding the first 1,000 rows one by one gives the same statuses
 #    (rows the list reader refuses for list-only checks are counted and left out; see
-#    cli_row_statuses.php).
+#    cli_row_statuses.php);
+# 4. the list options (column and value renames, max_invalid) act as the CLI's flags.
 set -euo pipefail
 php=$1 cli=$2
 export ATURAN_LIBRARY=$3
@@ -56,6 +57,27 @@ done
 if [ "$(wc -l < "$work/eval.cli.csv")" -ne 10001 ]; then
   fail "aturan eval wrote $(wc -l < "$work/eval.cli.csv") lines for 10,000 rows"
 fi
+
+# 4. The list options: renamed header columns and a value rename read as --column and --value
+#    read them; a limit of 0 invalid rows fails after writing, with the CLI's count.
+sed '1s/tanggal_lahir/Tgl Lahir/; 1s/jenis_kelamin/JK/' "$work/generated.csv" > "$work/renamed.csv"
+"$cli" eval "$rules" "$work/renamed.csv" -o "$work/renamed.cli.csv" --column 'Tgl Lahir=tanggal_lahir' \
+  --column JK=jenis_kelamin --value jenis_kelamin:L=P > /dev/null
+"$php" "$here/evaluate_list.php" "$rules" "$work/renamed.csv" "$work/renamed.php.csv" \
+  '{"columns": {"Tgl Lahir": "tanggal_lahir", "JK": "jenis_kelamin"}, "values": {"jenis_kelamin": {"L": "P"}}}' > /dev/null
+for suffix in csv rejects.csv; do
+  cmp "$work/renamed.cli.$suffix" "$work/renamed.php.$suffix" || fail "renamed list: PHP's $suffix differs from aturan eval's"
+done
+invalid=$({ "$cli" eval "$rules" "$work/generated.csv" -o "$work/limit.cli.csv" --max-invalid 0 2>&1 || true; } |
+  sed -n 's/^error: \([0-9]*\) of 10000 rows are invalid.*/\1/p')
+if "$php" "$here/evaluate_list.php" "$rules" "$work/generated.csv" "$work/limit.php.csv" '{"max_invalid": "0"}' \
+    2> "$work/limit.php.err" > /dev/null; then
+  fail "max_invalid 0 did not fail"
+fi
+grep -qx "error: $invalid of 10000 rows are invalid, more than max_invalid 0 allows" "$work/limit.php.err" ||
+  fail "max_invalid 0: PHP said '$(cat "$work/limit.php.err")', the CLI counted '$invalid' invalid rows"
+cmp "$work/limit.cli.csv" "$work/limit.php.csv" || fail "max_invalid 0: PHP's output differs from aturan eval's"
+echo "list options: renames and the invalid-row limit as the CLI's flags"
 
 rows=1000
 "$php" "$here/decide_rows.php" "$rules" "$work/generated.csv" "$rows" > "$work/rows.php.tsv"
