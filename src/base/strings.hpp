@@ -7,6 +7,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
@@ -17,6 +18,17 @@ inline absl::string_view ToAbsl(std::string_view s) { return absl::string_view(s
 
 // The same characters as a std::string_view.
 inline std::string_view FromAbsl(absl::string_view s) { return std::string_view(s.data(), s.size()); }
+
+// absl::StripAsciiWhitespace for a std::string_view: `s` without leading and trailing ASCII
+// whitespace. Returns at once when `s` neither starts nor ends with whitespace, as nearly
+// every cell of a list does (the full strip cost about 3% of reading a list).
+inline std::string_view TrimAsciiWhitespace(std::string_view s) {
+  if (s.empty() || (!absl::ascii_isspace(static_cast<unsigned char>(s.front())) &&
+                    !absl::ascii_isspace(static_cast<unsigned char>(s.back())))) {
+    return s;
+  }
+  return FromAbsl(absl::StripAsciiWhitespace(ToAbsl(s)));
+}
 
 namespace strings_detail {
 template <typename T>

@@ -271,7 +271,7 @@ std::string FormatDecimal(double value) {
 }  // namespace
 
 const ValueTextProblem* ReadValueText(Type type, std::string_view raw, Value* out) {
-  const std::string_view text = FromAbsl(absl::StripAsciiWhitespace(ToAbsl(raw)));
+  const std::string_view text = TrimAsciiWhitespace(raw);
   if (text.empty()) {
     *out = Value::MissingOf(type);
     return nullptr;
@@ -292,7 +292,7 @@ const ValueTextProblem* ReadValueText(Type type, std::string_view raw, Value* ou
 }
 
 std::string DescribeValueTextProblem(const ValueTextProblem& problem, std::string_view raw) {
-  const std::string quoted = Quote(FromAbsl(absl::StripAsciiWhitespace(ToAbsl(raw))));
+  const std::string quoted = Quote(TrimAsciiWhitespace(raw));
   if (problem.hint.empty()) return aturan::StrCat(problem.what, ": ", quoted);
   return aturan::StrCat(problem.what, ": ", quoted, " (", problem.hint, ")");
 }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "base/nik.hpp"
 #include "base/strings.hpp"
@@ -40,7 +39,7 @@ void RawChunk::Clear() {
 }
 
 std::string_view NormalizedKey(std::string_view text) {
-  std::string_view key = FromAbsl(absl::StripAsciiWhitespace(ToAbsl(text)));
+  std::string_view key = TrimAsciiWhitespace(text);
   if (!key.empty() && key.front() == '\'') key.remove_prefix(1);
   return key;
 }

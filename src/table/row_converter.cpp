@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/ascii.h"
 #include "base/dates.hpp"
 #include "base/nik.hpp"
 #include "base/strings.hpp"
@@ -99,7 +98,7 @@ void RowConverter::Convert(const RawChunk& chunk, CandidateTable* table) const {
       std::optional<std::string_view> text = chunk.Cell(i, static_cast<int>(slot));
       const bool present = text && ConvertCell(row, static_cast<int>(slot), *text, table, cache.get());
       // A blank required cell is missing; a cell that did not read has its own issue.
-      if (fields[slot].required && !present && (!text || absl::StripAsciiWhitespace(ToAbsl(*text)).empty())) {
+      if (fields[slot].required && !present && (!text || TrimAsciiWhitespace(*text).empty())) {
         table->AddIssue(row, IssueKind::kMissingRequired, fields[slot].name, "", "required value is missing", true);
       }
     }
@@ -116,7 +115,7 @@ bool RowConverter::ConvertCell(size_t row, int slot, std::string_view text, Cand
   const FieldInfo& field = fields_[slot];
   if (mapping_.HasValueRenames(slot)) text = mapping_.MapValue(slot, text);
   if (field.type == Type::kCode) {
-    std::string_view trimmed = FromAbsl(absl::StripAsciiWhitespace(ToAbsl(text)));
+    std::string_view trimmed = TrimAsciiWhitespace(text);
     if (trimmed.empty()) return false;
     int32_t id = CodeId(slot, trimmed, cache);
     if (id == kUnknownCode) {
@@ -135,7 +134,7 @@ bool RowConverter::ConvertCell(size_t row, int slot, std::string_view text, Cand
   if (field.key || slot == nik_slot_) text = NormalizedKey(text);
   Value value;
   if (const ValueTextProblem* problem = ReadValueText(field.type, text, &value)) {
-    table->AddIssue(row, IssueKind::kBadValue, field.name, FromAbsl(absl::StripAsciiWhitespace(ToAbsl(text))),
+    table->AddIssue(row, IssueKind::kBadValue, field.name, TrimAsciiWhitespace(text),
                     DescribeValueTextProblem(*problem, text), true);
     return false;
   }
