@@ -38,13 +38,15 @@ uint64_t CellHash(int slot, std::string_view text) {
 
 }  // namespace
 
-// A direct-mapped cache from (code field, cell text) to code id, in front of RuleSet::CodeId:
-// a list spells the same few hundred codes millions of times, and hashing into the alias
-// table (after lower-casing a copy) costs more than comparing one remembered text. Only
-// short texts that are codes are kept; it lives for one Convert call (one chunk), so the
-// shared converter stays immutable.
+// A cache from (code field, cell text) to code id, in front of RuleSet::CodeId: a list spells
+// the same few hundred codes millions of times, and hashing into the alias table (after
+// lower-casing a copy) costs more than comparing one remembered text. A text may sit in either
+// of two neighbouring entries, so that two common spellings that hash alike do not keep
+// evicting each other (with one entry each and 1,024 entries, a fifth of a generated list's
+// lookups missed). Only short texts that are codes are kept; it lives for one Convert call (one
+// chunk), so the shared converter stays immutable.
 struct RowConverter::CodeCache {
-  static constexpr size_t kEntries = 1024;
+  static constexpr size_t kEntries = 4096;
   static constexpr size_t kMaxText = 26;
   struct Entry {
     int32_t id = 0;
@@ -60,16 +62,21 @@ struct RowConverter::CodeCache {
 
 int32_t RowConverter::CodeId(int slot, std::string_view text, CodeCache* cache) const {
   if (text.size() > CodeCache::kMaxText) return rules_.CodeId(slot, text);
-  CodeCache::Entry& entry = cache->entries[CellHash(slot, text) % CodeCache::kEntries];
-  if (entry.slot == slot && entry.length == text.size() && std::memcmp(entry.text, text.data(), text.size()) == 0) {
-    return entry.id;
-  }
+  const size_t first = CellHash(slot, text) % CodeCache::kEntries;
+  const auto holds = [&](const CodeCache::Entry& entry) {
+    return entry.slot == slot && entry.length == text.size() && std::memcmp(entry.text, text.data(), text.size()) == 0;
+  };
+  CodeCache::Entry& entry = cache->entries[first];
+  if (holds(entry)) return entry.id;
+  CodeCache::Entry& neighbour = cache->entries[first ^ 1];
+  if (holds(neighbour)) return neighbour.id;
   const int32_t id = rules_.CodeId(slot, text);
   if (id != kUnknownCode) {
-    entry.id = id;
-    entry.slot = static_cast<int16_t>(slot);
-    entry.length = static_cast<uint8_t>(text.size());
-    std::memcpy(entry.text, text.data(), text.size());
+    CodeCache::Entry& kept = entry.slot >= 0 && neighbour.slot < 0 ? neighbour : entry;
+    kept.id = id;
+    kept.slot = static_cast<int16_t>(slot);
+    kept.length = static_cast<uint8_t>(text.size());
+    std::memcpy(kept.text, text.data(), text.size());
   }
   return id;
 }
