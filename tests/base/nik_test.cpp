@@ -146,6 +146,22 @@ TEST(NikValid, BirthDates) {
   }
 }
 
+// Every written day (a woman's with 40 added), month and year agrees with absl::CivilDay: the
+// date is possible when it exists in 20YY.
+TEST(NikValid, BirthDatesAgreeWithAbseil) {
+  for (int written_day = 0; written_day <= 75; ++written_day) {
+    for (int month = 0; month <= 13; ++month) {
+      for (int year = 0; year <= 99; ++year) {
+        const int day = written_day > 40 ? written_day - 40 : written_day;
+        const absl::CivilDay civil(2000 + year, month, day);
+        const bool exists = written_day != 40 && civil.month() == month && civil.day() == day;
+        const std::string digits = absl::StrFormat("%02d%02d%02d", written_day, month, year);
+        ASSERT_EQ(NikValid(WithBirthDigits(digits.c_str())), exists) << digits;
+      }
+    }
+  }
+}
+
 TEST(NikSex, WomenHaveFortyAddedToTheDay) {
   EXPECT_EQ(NikSex(kPekalonganWoman), 'P');
   EXPECT_EQ(NikSex(kCilegonMan), 'L');
