@@ -7,6 +7,34 @@ namespace aturan {
 
 namespace {
 constexpr size_t kMaxIssueValueBytes = 200;
+
+// Calls use(decode), with `decode` the function that turns a payload of a column of type `type`
+// (string payloads index `text`) into its Value: the type is looked at once, whether for one
+// value (Get) or a whole column (GetRows).
+template <typename Use>
+decltype(auto) WithDecoder(Type type, std::string_view text, Use&& use) {
+  switch (type) {
+    case Type::kBool:
+      return use([](int64_t payload) { return Value::Bool(payload != 0); });
+    case Type::kInt:
+      return use([](int64_t payload) { return Value::Int(payload); });
+    case Type::kMoney:
+      return use([](int64_t payload) { return Value::Money(payload); });
+    case Type::kDecimal:
+      return use([](int64_t payload) { return Value::Decimal(std::bit_cast<double>(payload)); });
+    case Type::kString:
+      return use([text](int64_t payload) {
+        const auto bits = static_cast<uint64_t>(payload);
+        return Value::String(text.substr(bits >> 32, bits & 0xffffffffu));
+      });
+    case Type::kDate:
+      return use([](int64_t payload) { return Value::FromDate(Date{static_cast<int32_t>(payload)}); });
+    case Type::kCode:
+      break;
+  }
+  return use([](int64_t payload) { return Value::Code(static_cast<int32_t>(payload)); });
+}
+
 }  // namespace
 
 const char* IssueKindName(IssueKind kind) {
@@ -111,26 +139,8 @@ void CandidateTable::AddIssue(size_t row, IssueKind kind, std::string_view colum
 Value CandidateTable::Get(size_t row, int slot) const {
   const Column& column = columns_[slot];
   if (!column.present[row]) return Value::MissingOf(column.type);
-  int64_t payload = column.data[row];
-  switch (column.type) {
-    case Type::kBool:
-      return Value::Bool(payload != 0);
-    case Type::kInt:
-      return Value::Int(payload);
-    case Type::kMoney:
-      return Value::Money(payload);
-    case Type::kDecimal:
-      return Value::Decimal(std::bit_cast<double>(payload));
-    case Type::kString: {
-      uint64_t bits = static_cast<uint64_t>(payload);
-      return Value::String(std::string_view(column.text).substr(bits >> 32, bits & 0xffffffffu));
-    }
-    case Type::kDate:
-      return Value::FromDate(Date{static_cast<int32_t>(payload)});
-    case Type::kCode:
-      return Value::Code(static_cast<int32_t>(payload));
-  }
-  return Value::MissingOf(column.type);
+  const int64_t payload = column.data[row];
+  return WithDecoder(column.type, column.text, [payload](auto decode) { return decode(payload); });
 }
 
 void CandidateTable::GetRow(size_t row, std::span<Value> out) const {
@@ -150,37 +160,9 @@ void CandidateTable::GetRows(size_t begin, size_t count, std::span<Value> out) c
     const uint8_t* present = column.present.data() + begin;
     Value* to = out.data() + slot;
     // One loop per type, so that the type is decided once per column.
-    const auto fill = [&](auto make) {
-      for (size_t r = 0; r < count; ++r) to[r * fields] = present[r] ? make(data[r]) : Value::MissingOf(column.type);
-    };
-    switch (column.type) {
-      case Type::kBool:
-        fill([](int64_t payload) { return Value::Bool(payload != 0); });
-        break;
-      case Type::kInt:
-        fill([](int64_t payload) { return Value::Int(payload); });
-        break;
-      case Type::kMoney:
-        fill([](int64_t payload) { return Value::Money(payload); });
-        break;
-      case Type::kDecimal:
-        fill([](int64_t payload) { return Value::Decimal(std::bit_cast<double>(payload)); });
-        break;
-      case Type::kString: {
-        const std::string_view text = column.text;
-        fill([text](int64_t payload) {
-          const auto bits = static_cast<uint64_t>(payload);
-          return Value::String(text.substr(bits >> 32, bits & 0xffffffffu));
-        });
-        break;
-      }
-      case Type::kDate:
-        fill([](int64_t payload) { return Value::FromDate(Date{static_cast<int32_t>(payload)}); });
-        break;
-      case Type::kCode:
-        fill([](int64_t payload) { return Value::Code(static_cast<int32_t>(payload)); });
-        break;
-    }
+    WithDecoder(column.type, column.text, [&](auto decode) {
+      for (size_t r = 0; r < count; ++r) to[r * fields] = present[r] ? decode(data[r]) : Value::MissingOf(column.type);
+    });
   }
 }
 
