@@ -4,6 +4,7 @@
 #include <array>
 #include <cerrno>
 #include <condition_variable>
+#include <cstring>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -169,8 +170,15 @@ std::string_view AllocationWriter::IdText(size_t row, std::array<char, 16>* digi
   if ((id & kDigitsId) == 0) {
     return std::string_view(id_text_).substr(static_cast<size_t>(id >> 16), static_cast<size_t>(id & 0xFFFF));
   }
+  // Two digits at a time (half the divisions), zeros kept in front.
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
   uint64_t value = id & ~kDigitsId;
-  for (size_t i = digits->size(); i-- > 0; value /= 10) (*digits)[i] = static_cast<char>('0' + value % 10);
+  for (size_t i = digits->size(); i > 0; i -= 2, value /= 100) {
+    std::memcpy(digits->data() + i - 2, kPairs + 2 * (value % 100), 2);
+  }
   return std::string_view(digits->data(), digits->size());
 }
 
@@ -188,17 +196,21 @@ void AllocationWriter::AppendRow(const Allocation& allocation, size_t row, std::
   const std::string_view pool = placed && a.pool >= 0 ? std::string_view(quota.pools[a.pool].id) : std::string_view();
   const std::string_view area =
       placed && a.pool >= 0 && a.area >= 0 ? rules_.CodeText(quota.pools[a.pool].area_slot, a.area) : std::string_view();
-  std::string score;
-  AppendScore(a.score, &score);
   const bool quota_outcome = a.status == AllocationStatus::kWaitlisted || a.no_pool;
   if (format_ == DecisionFormat::kCsv) {
     absl::StrAppend(out, source_rows_[row], ",");
-    AppendCsvField(id, out);
+    if ((ids_[row] & kDigitsId) != 0) {
+      out->append(id);  // digits need no quoting
+    } else {
+      AppendCsvField(id, out);
+    }
     absl::StrAppend(out, ",", AllocationStatusName(a.status), ",", ToAbsl(pool), ",");
     AppendCsvField(area, out);
     out->push_back(',');
     if (a.status == AllocationStatus::kWaitlisted) absl::StrAppend(out, a.rank);
-    absl::StrAppend(out, ",", score, ",");
+    out->push_back(',');
+    AppendScore(a.score, out);
+    out->push_back(',');
     if (quota_outcome) {
       AppendQuotaOutcome(a, out);
     } else if (const std::string_view outcome = Outcome(row); !outcome.empty()) {
@@ -223,7 +235,9 @@ void AllocationWriter::AppendRow(const Allocation& allocation, size_t row, std::
   } else {
     AppendJsonString(area, out);
   }
-  absl::StrAppend(out, ",\"rank\":", a.rank, ",\"score\":", score, ",");
+  absl::StrAppend(out, ",\"rank\":", a.rank, ",\"score\":");
+  AppendScore(a.score, out);
+  out->push_back(',');
   if (quota_outcome) {
     AppendQuotaOutcome(a, out);
   } else if (const std::string_view outcome = Outcome(row); !outcome.empty()) {
