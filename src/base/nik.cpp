@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include "base/strings.hpp"
 
@@ -149,14 +151,43 @@ std::optional<Date> NikBirthDate(std::string_view nik, Date reference) {
   }
 }
 
+namespace {
+
+// The number spelled by the 8 ASCII digits in `word` (the first digit in the lowest byte, as a
+// little-endian load puts it), or nullopt when a byte is not a digit: every byte is checked and
+// converted at once, as simdjson's parse_eight_digits_unrolled does.
+std::optional<uint64_t> EightDigits(uint64_t word) {
+  constexpr uint64_t kHighNibbles = 0xF0F0F0F0F0F0F0F0;
+  constexpr uint64_t kZeros = 0x3030303030303030;  // '0' in every byte
+  // A digit is 0x30..0x39: high nibble 3, and adding 6 leaves the high nibble alone.
+  if ((word & kHighNibbles) != kZeros || ((word + 0x0606060606060606) & kHighNibbles) != kZeros) return std::nullopt;
+  uint64_t value = word - kZeros;
+  value = value * 10 + (value >> 8);  // each 16-bit lane: its two digits' number
+  return (((value & 0x000000FF000000FF) * (100 + (1000000ULL << 32))) +
+          (((value >> 16) & 0x000000FF000000FF) * (1 + (10000ULL << 32)))) >> 32;
+}
+
+}  // namespace
+
 std::optional<uint64_t> SixteenDigits(std::string_view text) {
   if (text.size() != 16) return std::nullopt;
-  uint64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<uint64_t>(c - '0');
+  if constexpr (std::endian::native == std::endian::little) {
+    uint64_t high = 0;
+    uint64_t low = 0;
+    std::memcpy(&high, text.data(), 8);
+    std::memcpy(&low, text.data() + 8, 8);
+    const std::optional<uint64_t> first = EightDigits(high);
+    const std::optional<uint64_t> last = EightDigits(low);
+    if (!first || !last) return std::nullopt;
+    return *first * 100'000'000 + *last;
+  } else {
+    uint64_t value = 0;
+    for (char c : text) {
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + static_cast<uint64_t>(c - '0');
+    }
+    return value;
   }
-  return value;
 }
 
 }  // namespace aturan

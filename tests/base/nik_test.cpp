@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -71,6 +72,39 @@ TEST(NikValid, ProvinceCodesAreTheKemendagriList) {
       EXPECT_EQ(NikProblem(nik), absl::StrFormat("unknown province code %02d", code));
     }
   }
+}
+
+// SixteenDigits reads eight bytes at a time; it agrees with reading digit by digit on texts
+// that are digits except for a byte or two, bytes next to the digits ('/' and ':', 0x3A..0x3F,
+// and digits with the high bit set) included, at every position.
+TEST(SixteenDigits, AgreesWithReadingDigitByDigit) {
+  const auto digit_by_digit = [](const std::string& text) -> std::optional<uint64_t> {
+    if (text.size() != 16) return std::nullopt;
+    uint64_t value = 0;
+    for (char c : text) {
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + static_cast<uint64_t>(c - '0');
+    }
+    return value;
+  };
+  std::vector<std::string> texts = {"0000000000000000", "9999999999999999", "3375042604030001", "0375016201860001",
+                                    "337504260403000", "33750426040300011", ""};
+  const std::string base = "3375042604030001";
+  for (size_t at = 0; at < 16; ++at) {
+    for (const char c : {'/', ':', ';', '?', '@', ' ', '\0', '\x80', '\xB0', '\xB9', '\xF0', 'a'}) {
+      std::string text = base;
+      text[at] = c;
+      texts.push_back(text);
+    }
+    for (char d = '0'; d <= '9'; ++d) {
+      std::string text = base;
+      text[at] = d;
+      texts.push_back(text);
+    }
+  }
+  for (const std::string& text : texts) EXPECT_EQ(SixteenDigits(text), digit_by_digit(text)) << text;
+  EXPECT_EQ(SixteenDigits("3375042604030001"), 3375042604030001u);
+  EXPECT_EQ(SixteenDigits("0000000000000042"), 42u);
 }
 
 TEST(NikProblem, NotSixteenDigits) {
