@@ -217,8 +217,9 @@ aturan_status aturan_explain(const aturan_candidate* candidate, char** text, cha
 
 /* Decides every row of the candidate list at `list_path` (CSV or JSON Lines, as `aturan eval`
  * reads it) and writes one line per row, in input order, to `output_path` and every row problem
- * to the rejects file, exactly as `aturan eval LIST -o OUTPUT` does. On success *summary_json
- * (when not NULL) receives the run's counts as one JSON object, freed with aturan_string_free:
+ * to the rejects file, exactly as `aturan eval LIST -o OUTPUT` does. On success, and with
+ * ATURAN_ERROR_TOO_MANY_INVALID (options->max_invalid), *summary_json (when not NULL) receives
+ * the run's counts as one JSON object, freed with aturan_string_free:
  * {"regulation","rows","eligible","ineligible","invalid","rows_with_warnings",
  *  "failed_by_rule":[{"id","failed","unknown"}],"groups":[{"code","eligible","ineligible",
  *  "invalid"}],"warnings":[text]}. Thread-safe (the rules are only read); the files are the
@@ -229,7 +230,8 @@ aturan_status aturan_eval_list(const aturan_rules* rules, const char* list_path,
 /* Decides every row of the list and gives out the rule file's quota, writing one line per row
  * (selected with pool and area, waitlisted with rank, ineligible or invalid) to `output_path`
  * exactly as `aturan allocate LIST -o OUTPUT` does; *summary_json receives what
- * `aturan allocate --json` prints. Rules without a quota give ATURAN_ERROR_NO_QUOTA.
+ * `aturan allocate --json` prints (on success and with ATURAN_ERROR_TOO_MANY_INVALID, as for
+ * aturan_eval_list). Rules without a quota give ATURAN_ERROR_NO_QUOTA.
  * Thread-safe as aturan_eval_list. */
 aturan_status aturan_allocate_list(const aturan_rules* rules, const char* list_path, const char* output_path,
                                    const aturan_list_options* options, char** summary_json, char** error);
