@@ -13,7 +13,7 @@ std::string CodeKey(std::string_view text) {
 
 int32_t LookupCode(const CodeList& list, std::string_view text) {
   constexpr size_t kMaxKey = 256;
-  text = FromAbsl(absl::StripAsciiWhitespace(ToAbsl(text)));
+  text = TrimAsciiWhitespace(text);
   if (text.size() > kMaxKey) return kUnknownCode;
   char buffer[kMaxKey];
   for (size_t i = 0; i < text.size(); ++i) buffer[i] = absl::ascii_tolower(text[i]);

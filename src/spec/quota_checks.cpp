@@ -27,7 +27,7 @@ std::string PoolLabel(const PoolSpec& pool) {
 
 // A condition's text for comparing two groups: without surrounding white space.
 std::string_view ConditionText(const ExprText& when) {
-  return FromAbsl(absl::StripAsciiWhitespace(ToAbsl(when.text)));
+  return TrimAsciiWhitespace(when.text);
 }
 
 class QuotaChecker {
