@@ -3,6 +3,7 @@
 // arena), with each row's input row number and any problems found while reading it.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -13,6 +14,10 @@
 #include "aturan/value.hpp"
 
 namespace aturan {
+
+namespace internal {
+class RowConverter;
+}  // namespace internal
 
 // The kinds of problem reading finds in a row.
 enum class IssueKind : uint8_t {
@@ -60,8 +65,9 @@ class CandidateTable {
   // Sets field `slot` of row `row`. The value's type must be the field's (strings are
   // copied into the table); a missing value makes the field missing.
   void Set(size_t row, int slot, const Value& value);
-  // Records a problem with row `row` (the last row added, so issues stay in row order).
-  // An error makes the row invalid.
+  // Records a problem with row `row`. A row's issues are added together, and rows in order
+  // (`row` is the row of the last issue added or a later one), so that issues() stays in row
+  // order. An error makes the row invalid.
   void AddIssue(size_t row, IssueKind kind, std::string_view column, std::string_view value,
                 std::string_view reason, bool error);
 
@@ -89,6 +95,9 @@ class CandidateTable {
   std::span<const RowIssue> issues() const { return issues_; }
 
  private:
+  // Fills whole chunks of rows a column at a time (row_converter.cpp).
+  friend class internal::RowConverter;
+
   // One field's values: `data` holds 8 bytes per row (the Value payload), strings as
   // (offset << 32 | length) into `text`.
   struct Column {
@@ -96,14 +105,49 @@ class CandidateTable {
     std::vector<int64_t> data;
     std::vector<uint8_t> present;
     std::string text;
+
+    // The payload of a present `value` of this column's type; a string's text is appended
+    // to `text`. Inline: reading a list calls it for nearly every cell.
+    int64_t Payload(const Value& value) {
+      switch (type) {
+        case Type::kDecimal:
+          return std::bit_cast<int64_t>(value.as_decimal());
+        case Type::kString: {
+          const std::string_view string = value.as_string();
+          const auto payload = static_cast<int64_t>((uint64_t{text.size()} << 32) | string.size());
+          text.append(string);
+          return payload;
+        }
+        case Type::kDate:
+          return value.as_date().days;
+        case Type::kCode:
+          return value.as_code();
+        case Type::kBool:
+          return value.as_bool() ? 1 : 0;
+        case Type::kInt:
+        case Type::kMoney:
+          break;
+      }
+      return value.as_int();
+    }
   };
+
+  // Where a row's issues are in issues_.
+  struct IssueRange {
+    uint32_t begin = 0;
+    uint32_t count = 0;
+  };
+
+  // Appends `count` rows with every field missing and no issue, leaving their source rows and
+  // lines for the caller to set; returns the index of the first.
+  size_t AddBlankRows(size_t count);
 
   RuleSet rules_;
   std::vector<Column> columns_;
   std::vector<uint64_t> source_rows_;
   std::vector<uint64_t> lines_;
   std::vector<uint8_t> invalid_;
-  std::vector<uint32_t> issue_begin_;  // per row: index of its first issue in issues_
+  std::vector<IssueRange> issue_ranges_;  // per row
   std::vector<RowIssue> issues_;
 };
 

@@ -71,7 +71,7 @@ void CandidateTable::Clear() {
   source_rows_.clear();
   lines_.clear();
   invalid_.clear();
-  issue_begin_.clear();
+  issue_ranges_.clear();
   issues_.clear();
 }
 
@@ -83,8 +83,21 @@ size_t CandidateTable::AddRow(uint64_t source_row, uint64_t line) {
   source_rows_.push_back(source_row);
   lines_.push_back(line);
   invalid_.push_back(0);
-  issue_begin_.push_back(static_cast<uint32_t>(issues_.size()));
+  issue_ranges_.emplace_back();
   return source_rows_.size() - 1;
+}
+
+size_t CandidateTable::AddBlankRows(size_t count) {
+  const size_t first = source_rows_.size();
+  for (Column& column : columns_) {
+    column.data.resize(first + count);
+    column.present.resize(first + count);
+  }
+  source_rows_.resize(first + count);
+  lines_.resize(first + count);
+  invalid_.resize(first + count);
+  issue_ranges_.resize(first + count);
+  return first;
 }
 
 void CandidateTable::Set(size_t row, int slot, const Value& value) {
@@ -93,32 +106,7 @@ void CandidateTable::Set(size_t row, int slot, const Value& value) {
     column.present[row] = 0;
     return;
   }
-  int64_t payload = 0;
-  switch (column.type) {
-    case Type::kDecimal:
-      payload = std::bit_cast<int64_t>(value.as_decimal());
-      break;
-    case Type::kString: {
-      std::string_view text = value.as_string();
-      payload = static_cast<int64_t>((uint64_t{column.text.size()} << 32) | text.size());
-      column.text.append(text);
-      break;
-    }
-    case Type::kDate:
-      payload = value.as_date().days;
-      break;
-    case Type::kCode:
-      payload = value.as_code();
-      break;
-    case Type::kBool:
-      payload = value.as_bool() ? 1 : 0;
-      break;
-    case Type::kInt:
-    case Type::kMoney:
-      payload = value.as_int();
-      break;
-  }
-  column.data[row] = payload;
+  column.data[row] = column.Payload(value);
   column.present[row] = 1;
 }
 
@@ -133,6 +121,9 @@ void CandidateTable::AddIssue(size_t row, IssueKind kind, std::string_view colum
   issue.reason = std::string(reason);
   issue.error = error;
   issues_.push_back(std::move(issue));
+  IssueRange& range = issue_ranges_[row];
+  if (range.count == 0) range.begin = static_cast<uint32_t>(issues_.size() - 1);
+  ++range.count;
   if (error) invalid_[row] = 1;
 }
 
@@ -167,9 +158,8 @@ void CandidateTable::GetRows(size_t begin, size_t count, std::span<Value> out) c
 }
 
 std::span<const RowIssue> CandidateTable::issues(size_t row) const {
-  size_t begin = issue_begin_[row];
-  size_t end = row + 1 < issue_begin_.size() ? issue_begin_[row + 1] : issues_.size();
-  return std::span<const RowIssue>(issues_).subspan(begin, end - begin);
+  const IssueRange range = issue_ranges_[row];
+  return std::span<const RowIssue>(issues_).subspan(range.begin, range.count);
 }
 
 }  // namespace aturan

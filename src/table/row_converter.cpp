@@ -1,5 +1,6 @@
 #include "table/row_converter.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -90,63 +91,101 @@ RowConverter::RowConverter(const RuleSet& rules, const ColumnMapping& mapping)
   }
 }
 
+// A problem with one cell (every one an error), found while converting a chunk a column at a
+// time and added to the table once the chunk is done: the table takes issues in row order, and
+// a row's cell issues come out of the columns in field order.
+struct RowConverter::CellIssue {
+  uint32_t row;  // in the chunk
+  IssueKind kind;
+  std::string_view column;
+  std::string value;
+  std::string reason;
+};
+
 void RowConverter::Convert(const RawChunk& chunk, CandidateTable* table) const {
-  const std::span<const FieldInfo> fields = fields_;
+  const size_t rows = chunk.rows.size();
+  const size_t first = table->AddBlankRows(rows);
+  for (size_t i = 0; i < rows; ++i) {
+    table->source_rows_[first + i] = chunk.rows[i].record_number;
+    table->lines_[first + i] = chunk.rows[i].line;
+  }
   auto cache = std::make_unique<CodeCache>();
-  for (size_t i = 0; i < chunk.rows.size(); ++i) {
+  std::vector<CellIssue> issues;
+  for (size_t slot = 0; slot < fields_.size(); ++slot) {
+    ConvertColumn(chunk, static_cast<int>(slot), first, table, cache.get(), &issues);
+  }
+  std::stable_sort(issues.begin(), issues.end(), [](const CellIssue& a, const CellIssue& b) { return a.row < b.row; });
+  auto next = issues.begin();
+  for (size_t i = 0; i < rows; ++i) {
     const RawRow& raw = chunk.rows[i];
-    const size_t row = table->AddRow(raw.record_number, raw.line);
+    const size_t row = first + i;
     if (raw.problem != RawRow::kNoProblem) {
       const RawProblem& problem = chunk.problems[raw.problem];
       table->AddIssue(row, IssueKind::kMalformedRow, problem.column, problem.value, problem.reason, true);
       continue;
     }
-    for (size_t slot = 0; slot < fields.size(); ++slot) {
-      std::optional<std::string_view> text = chunk.Cell(i, static_cast<int>(slot));
-      const bool present = text && ConvertCell(row, static_cast<int>(slot), *text, table, cache.get());
-      // A blank required cell is missing; a cell that did not read has its own issue.
-      if (fields[slot].required && !present && (!text || TrimAsciiWhitespace(*text).empty())) {
-        table->AddIssue(row, IssueKind::kMissingRequired, fields[slot].name, "", "required value is missing", true);
-      }
+    for (; next != issues.end() && next->row == i; ++next) {
+      table->AddIssue(row, next->kind, next->column, next->value, next->reason, true);
     }
     if (raw.duplicate_of != 0) {
-      table->AddIssue(row, IssueKind::kDuplicateKey, fields[key_slot_].name, NormalizedKey(*chunk.Cell(i, key_slot_)),
-                      StrCat("duplicate ", fields[key_slot_].name, ": first seen in row ", raw.duplicate_of), true);
+      table->AddIssue(row, IssueKind::kDuplicateKey, fields_[key_slot_].name, NormalizedKey(*chunk.Cell(i, key_slot_)),
+                      StrCat("duplicate ", fields_[key_slot_].name, ": first seen in row ", raw.duplicate_of), true);
     }
     CheckNik(row, table);
   }
 }
 
-bool RowConverter::ConvertCell(size_t row, int slot, std::string_view text, CandidateTable* table,
-                               CodeCache* cache) const {
+void RowConverter::ConvertColumn(const RawChunk& chunk, int slot, size_t first, CandidateTable* table,
+                                 CodeCache* cache, std::vector<CellIssue>* issues) const {
   const FieldInfo& field = fields_[slot];
-  if (mapping_.HasValueRenames(slot)) text = mapping_.MapValue(slot, text);
-  if (field.type == Type::kCode) {
-    std::string_view trimmed = TrimAsciiWhitespace(text);
-    if (trimmed.empty()) return false;
-    int32_t id = CodeId(slot, trimmed, cache);
-    if (id == kUnknownCode) {
-      auto [known, added] = cache->hints.try_emplace(std::pair<int, std::string>(slot, trimmed));
-      if (added) known->second = ClosestMatch(trimmed, code_words_[slot]);
-      const std::string& hint = known->second;
-      table->AddIssue(row, IssueKind::kNotInList, field.name, trimmed,
-                      StrCat("not in list '", field.list, "'",
-                             hint.empty() ? std::string() : StrCat(" (did you mean '", hint, "'?)")),
-                      true);
-      return false;
+  CandidateTable::Column& column = table->columns_[slot];
+  int64_t* const data = column.data.data() + first;
+  uint8_t* const present = column.present.data() + first;
+  const bool renamed = mapping_.HasValueRenames(slot);
+  const bool key = field.key || slot == nik_slot_;
+  const TextRef* cell = chunk.cells.data() + slot;
+  for (uint32_t i = 0; i < chunk.rows.size(); ++i, cell += chunk.fields) {
+    if (chunk.rows[i].problem != RawRow::kNoProblem) continue;
+    if (cell->length != TextRef::kAbsent) {
+      std::string_view text(chunk.bytes.data() + cell->offset, cell->length);
+      if (renamed) text = mapping_.MapValue(slot, text);
+      if (field.type == Type::kCode) {
+        const std::string_view trimmed = TrimAsciiWhitespace(text);
+        if (!trimmed.empty()) {
+          const int32_t id = CodeId(slot, trimmed, cache);
+          if (id != kUnknownCode) {
+            data[i] = id;
+            present[i] = 1;
+            continue;
+          }
+          auto [known, added] = cache->hints.try_emplace(std::pair<int, std::string>(slot, trimmed));
+          if (added) known->second = ClosestMatch(trimmed, code_words_[slot]);
+          const std::string& hint = known->second;
+          issues->push_back(CellIssue{i, IssueKind::kNotInList, field.name, std::string(trimmed),
+                                      StrCat("not in list '", field.list, "'",
+                                             hint.empty() ? std::string() : StrCat(" (did you mean '", hint, "'?)"))});
+          continue;
+        }
+      } else {
+        if (key) text = NormalizedKey(text);
+        Value value;
+        if (const ValueTextProblem* problem = ReadValueText(field.type, text, &value)) {
+          issues->push_back(CellIssue{i, IssueKind::kBadValue, field.name, std::string(TrimAsciiWhitespace(text)),
+                                      DescribeValueTextProblem(*problem, text)});
+          continue;
+        }
+        if (!value.missing()) {
+          data[i] = column.Payload(value);
+          present[i] = 1;
+          continue;
+        }
+      }
     }
-    table->Set(row, slot, Value::Code(id));
-    return true;
+    // Blank or absent: a cell that did not read has had its own issue above.
+    if (field.required) {
+      issues->push_back(CellIssue{i, IssueKind::kMissingRequired, field.name, "", "required value is missing"});
+    }
   }
-  if (field.key || slot == nik_slot_) text = NormalizedKey(text);
-  Value value;
-  if (const ValueTextProblem* problem = ReadValueText(field.type, text, &value)) {
-    table->AddIssue(row, IssueKind::kBadValue, field.name, TrimAsciiWhitespace(text),
-                    DescribeValueTextProblem(*problem, text), true);
-    return false;
-  }
-  table->Set(row, slot, value);
-  return !value.missing();
 }
 
 void RowConverter::CheckNik(size_t row, CandidateTable* table) const {

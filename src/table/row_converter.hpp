@@ -30,10 +30,13 @@ class RowConverter {
  private:
   // Code ids of cell texts already looked up, for one Convert call (see row_converter.cpp).
   struct CodeCache;
+  // A problem with one cell, held until its chunk is converted (see row_converter.cpp).
+  struct CellIssue;
 
-  // Reads field `slot` of table row `row` from `text`; notes an issue when it does not read.
-  // True when it stored a value (not a missing one).
-  bool ConvertCell(size_t row, int slot, std::string_view text, CandidateTable* table, CodeCache* cache) const;
+  // Reads field `slot` of the chunk's rows into the table rows from `first` on, noting in
+  // `issues` each cell that does not read and each missing required value.
+  void ConvertColumn(const RawChunk& chunk, int slot, size_t first, CandidateTable* table, CodeCache* cache,
+                     std::vector<CellIssue>* issues) const;
   // RuleSet::CodeId(slot, text) for a trimmed, non-empty `text`, through `cache`.
   int32_t CodeId(int slot, std::string_view text, CodeCache* cache) const;
   // The identity checks of rule file `input:` for table row `row`.

@@ -257,6 +257,56 @@ TEST(ListReader, KeepsReportingAfterManyProblemsInOneRow) {
   EXPECT_EQ(list.table.issues(0)[2].column, "pekerjaan");
 }
 
+// A chunk is converted a column at a time; each row still gets exactly its own issues, in
+// field order, then a duplicate key, then the NIK checks.
+TEST(ListReader, IssuesStayWithTheirRowsInAChunk) {
+  const std::string first = ReplaceField(kGoodRow, 6, "astronot");
+  const std::string second = ReplaceField(kGoodRow, 0, "3375021203750002");
+  const std::string third = ReplaceField(ReplaceField(ReplaceField(kGoodRow, 4, "1975-03-13"), 2, ""), 7, "sejuta");
+  const std::string fourth = "3375021203750004,1,2\n";
+  const std::string fifth = ReplaceField(ReplaceField(kGoodRow, 0, "3375021203750005"), 3, "X");
+  ReadList list(std::string(kHeader) + first + second + third + fourth + fifth);
+  ASSERT_TRUE(list.status.ok()) << list.status;
+  ASSERT_EQ(list.table.size(), 5u);
+  const auto kinds_and_columns = [&](size_t row) {
+    std::vector<std::string> found;
+    for (const RowIssue& issue : list.table.issues(row)) {
+      EXPECT_EQ(issue.row, row + 1);
+      found.push_back(std::string(IssueKindName(issue.kind)) + " " + issue.column);
+    }
+    return found;
+  };
+  EXPECT_THAT(kinds_and_columns(0), ::testing::ElementsAre("code not in list pekerjaan"));
+  EXPECT_THAT(kinds_and_columns(1), ::testing::IsEmpty());
+  // The third row repeats the first's NIK, whose birth date disagrees with its column.
+  EXPECT_THAT(kinds_and_columns(2),
+              ::testing::ElementsAre("missing required value nama", "bad value penghasilan_bulanan",
+                                     "duplicate NIK nik", "NIK disagrees with birth date or sex nik"));
+  EXPECT_THAT(kinds_and_columns(3), ::testing::ElementsAre("malformed row "));
+  EXPECT_THAT(kinds_and_columns(4), ::testing::ElementsAre("code not in list jenis_kelamin"));
+  EXPECT_TRUE(list.table.invalid(0));
+  EXPECT_FALSE(list.table.invalid(1));
+  EXPECT_TRUE(list.table.invalid(2));
+  EXPECT_TRUE(list.table.invalid(3));
+  EXPECT_TRUE(list.table.invalid(4));
+  // Rows around bad ones keep their values.
+  EXPECT_EQ(list.table.Get(1, list.table.rules().FieldSlot("nik")).as_string(), "3375021203750002");
+  EXPECT_EQ(list.table.Get(4, list.table.rules().FieldSlot("nama")).as_string(), "Slamet Riyadi");
+}
+
+// A value renamed to nothing is missing: a required field reports it.
+TEST(ListReader, RenamingARequiredValueToBlankMakesItMissing) {
+  ListOptions options;
+  options.values.push_back({"nama", "-", ""});
+  ReadList list(std::string(kHeader) + ReplaceField(kGoodRow, 2, "-"), options);
+  ASSERT_TRUE(list.status.ok()) << list.status;
+  ASSERT_EQ(list.table.size(), 1u);
+  const RowIssue issue = list.OnlyIssue(0);
+  EXPECT_EQ(issue.kind, IssueKind::kMissingRequired);
+  EXPECT_EQ(issue.column, "nama");
+  EXPECT_TRUE(list.table.invalid(0));
+}
+
 TEST(ListReader, ReadsJsonLines) {
   std::string text =
       "{\"nik\":\"3375021203750001\",\"nama\":\"Slamet\",\"jenis_kelamin\":\"L\",\"tanggal_lahir\":\"1975-03-12\","
