@@ -4,7 +4,6 @@
 #include <array>
 #include <cerrno>
 #include <condition_variable>
-#include <cstring>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "base/decimal_text.hpp"
 #include "base/nik.hpp"
 #include "base/strings.hpp"
 
@@ -161,7 +161,7 @@ void AllocationWriter::AppendQuotaOutcome(const RowAllocation& row, std::string*
     return;
   }
   out->append(waiting_before_rank_[static_cast<size_t>(row.pool)][static_cast<size_t>(row.area + 1)]);
-  absl::StrAppend(out, row.rank);
+  AppendDecimal(row.rank, out);
   out->append(waiting_after_rank_);
 }
 
@@ -170,15 +170,7 @@ std::string_view AllocationWriter::IdText(size_t row, std::array<char, 16>* digi
   if ((id & kDigitsId) == 0) {
     return std::string_view(id_text_).substr(static_cast<size_t>(id >> 16), static_cast<size_t>(id & 0xFFFF));
   }
-  // Two digits at a time (half the divisions), zeros kept in front.
-  static constexpr char kPairs[] =
-      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-      "8081828384858687888990919293949596979899";
-  uint64_t value = id & ~kDigitsId;
-  for (size_t i = digits->size(); i > 0; i -= 2, value /= 100) {
-    std::memcpy(digits->data() + i - 2, kPairs + 2 * (value % 100), 2);
-  }
+  WriteDigitPairs(id & ~kDigitsId, digits->data(), digits->size());
   return std::string_view(digits->data(), digits->size());
 }
 
@@ -198,16 +190,21 @@ void AllocationWriter::AppendRow(const Allocation& allocation, size_t row, std::
       placed && a.pool >= 0 && a.area >= 0 ? rules_.CodeText(quota.pools[a.pool].area_slot, a.area) : std::string_view();
   const bool quota_outcome = a.status == AllocationStatus::kWaitlisted || a.no_pool;
   if (format_ == DecisionFormat::kCsv) {
-    absl::StrAppend(out, source_rows_[row], ",");
+    AppendDecimal(source_rows_[row], out);
+    out->push_back(',');
     if ((ids_[row] & kDigitsId) != 0) {
       out->append(id);  // digits need no quoting
     } else {
       AppendCsvField(id, out);
     }
-    absl::StrAppend(out, ",", AllocationStatusName(a.status), ",", ToAbsl(pool), ",");
+    out->push_back(',');
+    out->append(AllocationStatusName(a.status));
+    out->push_back(',');
+    out->append(pool);
+    out->push_back(',');
     AppendCsvField(area, out);
     out->push_back(',');
-    if (a.status == AllocationStatus::kWaitlisted) absl::StrAppend(out, a.rank);
+    if (a.status == AllocationStatus::kWaitlisted) AppendDecimal(a.rank, out);
     out->push_back(',');
     AppendScore(a.score, out);
     out->push_back(',');
@@ -221,7 +218,9 @@ void AllocationWriter::AppendRow(const Allocation& allocation, size_t row, std::
     out->push_back('\n');
     return;
   }
-  absl::StrAppend(out, "{\"row\":", source_rows_[row], ",\"nik\":");
+  out->append("{\"row\":");
+  AppendDecimal(source_rows_[row], out);
+  out->append(",\"nik\":");
   AppendJsonString(id, out);
   absl::StrAppend(out, ",\"status\":\"", AllocationStatusName(a.status), "\",\"pool\":");
   if (pool.empty()) {
@@ -235,7 +234,9 @@ void AllocationWriter::AppendRow(const Allocation& allocation, size_t row, std::
   } else {
     AppendJsonString(area, out);
   }
-  absl::StrAppend(out, ",\"rank\":", a.rank, ",\"score\":");
+  out->append(",\"rank\":");
+  AppendDecimal(a.rank, out);
+  out->append(",\"score\":");
   AppendScore(a.score, out);
   out->push_back(',');
   if (quota_outcome) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "base/decimal_text.hpp"
 #include "base/strings.hpp"
 #include "base/value_text.hpp"
 
@@ -30,7 +31,7 @@ std::string IssueText(const RowIssue& issue) {
 
 void AppendScore(double score, std::string* out) {
   if (score == static_cast<double>(static_cast<int64_t>(score))) {
-    absl::StrAppend(out, static_cast<int64_t>(score));  // the usual whole-point score, without allocating
+    AppendSignedDecimal(static_cast<int64_t>(score), out);  // the usual whole-point score, without allocating
   } else {
     out->append(FormatValue(Value::Decimal(score)));
   }
@@ -112,16 +113,21 @@ std::string_view DecisionFormatter::Id(const CandidateTable& table, size_t row) 
 void DecisionFormatter::AppendRow(const CandidateTable& table, size_t row, const Decision& decision,
                                   std::string* out) const {
   if (format_ == DecisionFormat::kCsv) {
-    absl::StrAppend(out, table.source_row(row), ",");
+    AppendDecimal(table.source_row(row), out);
+    out->push_back(',');
     AppendCsvField(Id(table, row), out);
-    absl::StrAppend(out, ",", StatusName(decision.status), ",");
+    out->push_back(',');
+    out->append(StatusName(decision.status));
+    out->push_back(',');
     AppendCsvOutcome(table, row, decision, out);
     out->push_back(',');
     AppendScore(decision.score, out);
     out->push_back('\n');
     return;
   }
-  absl::StrAppend(out, "{\"row\":", table.source_row(row), ",\"nik\":");
+  out->append("{\"row\":");
+  AppendDecimal(table.source_row(row), out);
+  out->append(",\"nik\":");
   AppendJsonString(Id(table, row), out);
   absl::StrAppend(out, ",\"status\":\"", StatusName(decision.status), "\",");
   AppendJsonOutcome(decision, out);
