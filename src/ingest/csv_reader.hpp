@@ -21,6 +21,7 @@
 // record seen, and records longer than max_record_bytes are skipped over, not buffered.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -65,7 +66,7 @@ class CsvRecord {
   // The fields, in order. The views stay valid until the next call to Next() with this
   // record or the reader is destroyed. Empty when the record exceeded a limit (see
   // problem()); for other problems, the best reading of the text (described there).
-  std::span<const std::string_view> fields() const { return fields_; }
+  std::span<const std::string_view> fields() const { return {fields_.data(), field_count_}; }
   // The record's bytes as they are in the input, line break excluded; valid as long as
   // fields(). A field that needed no unescaping is a view into it (so its text can be
   // copied with the whole record); others point elsewhere. Empty for a record that
@@ -104,8 +105,18 @@ class CsvRecord {
   void Clear();
   // Notes a problem unless one of at least the same rank is already noted.
   void NoteProblem(int rank, std::string_view reason, uint64_t line, uint64_t column, uint64_t field);
+  // Makes room for at least one more field.
+  void GrowFields() { fields_.resize(std::max<size_t>(16, 2 * fields_.size())); }
+  // Appends a field.
+  void AddField(std::string_view text) {
+    if (field_count_ == fields_.size()) GrowFields();
+    fields_[field_count_++] = text;
+  }
 
+  // The record's fields are fields_[0, field_count_): the vector only grows, so that the
+  // parser stores fields without a push_back's bookkeeping.
   std::vector<std::string_view> fields_;
+  size_t field_count_ = 0;
   std::string_view raw_;
   // Unescaped text of the fields that are not plain views into the input.
   std::string scratch_;
@@ -173,6 +184,11 @@ class CsvReader {
   bool Read(CsvRecord* record);
   // Parses the record at begin_ if it is all in the buffer.
   Parse ParseRecord(CsvRecord* record);
+  // ParseRecord's fast path, for the record starting at `p` (not a line break): when it is
+  // unquoted, ends with a line break before `end` and is within every limit, as nearly every
+  // row of a list is, sets `record`'s fields and raw text and returns where the next record
+  // starts. Otherwise returns nullptr with no field set, for the full parser.
+  const char* ParsePlainRecord(const char* p, const char* end, CsvRecord* record) const;
   // Reads past a record longer than max_record_bytes without keeping it, making `record`
   // its problem record. False on a read error.
   bool SkipLongRecord(CsvRecord* record);

@@ -509,6 +509,91 @@ TEST(CsvReader, ResultsDoNotDependOnTheBufferSize) {
   EXPECT_GT(records, 20000u);
 }
 
+// Records without quotes, which the reader splits on a fast path, read as plain splitting
+// says: any number of fields (past the 16 the reader first makes room for) of any length
+// (across its 16-byte blocks), every line break, a last line with or without one, any buffer
+// size; at the field, field-count and record limits exactly, and one past them.
+TEST(CsvReader, PlainRecordsReadAsSplittingThemSays) {
+  std::mt19937 random(20261130);
+  static constexpr std::string_view kBreaks[] = {"\n", "\r\n", "\r"};
+  static constexpr std::string_view kBytes = "abc XYZ019'\xC3\xA9-";
+  size_t records = 0;
+  size_t over_limits = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<Fields> lines(std::uniform_int_distribution<size_t>(1, 5)(random));
+    std::string text;
+    for (size_t l = 0; l < lines.size(); ++l) {
+      const size_t count = std::uniform_int_distribution<size_t>(1, 40)(random);
+      for (size_t f = 0; f < count; ++f) {
+        std::string field;
+        const size_t length = std::uniform_int_distribution<size_t>(0, random() % 4 == 0 ? 40 : 9)(random);
+        for (size_t b = 0; b < length; ++b) field += kBytes[random() % kBytes.size()];
+        if (count == 1 && field.empty()) field = "x";  // an empty line would be skipped
+        lines[l].push_back(field);
+        text += (f > 0 ? "," : "") + field;
+      }
+      if (l + 1 < lines.size() || random() % 2 == 0) text += kBreaks[random() % 3];
+    }
+    CsvOptions options = NoHeader();
+    options.max_fields = std::uniform_int_distribution<size_t>(10, 45)(random);
+    options.max_field_bytes = std::uniform_int_distribution<size_t>(8, 45)(random);
+    options.max_record_bytes = std::uniform_int_distribution<size_t>(100, 700)(random);
+    for (size_t buffer_bytes : {size_t{1}, size_t{5}, size_t{16}, size_t{64}, size_t{1} << 20}) {
+      options.buffer_bytes = buffer_bytes;
+      const std::vector<Row> rows = ReadAll(text, options);
+      ASSERT_EQ(rows.size(), lines.size()) << ::testing::PrintToString(text);
+      for (size_t l = 0; l < lines.size(); ++l) {
+        size_t bytes = lines[l].size() - 1;
+        size_t longest = 0;
+        for (const std::string& field : lines[l]) {
+          bytes += field.size();
+          longest = std::max(longest, field.size());
+        }
+        const bool within = lines[l].size() <= options.max_fields && longest <= options.max_field_bytes &&
+                            bytes <= options.max_record_bytes;
+        SCOPED_TRACE(::testing::PrintToString(text) + " buffer " + std::to_string(buffer_bytes));
+        EXPECT_EQ(rows[l].record_number, l + 1);
+        EXPECT_EQ(rows[l].line, l + 1);
+        if (within) {
+          EXPECT_EQ(rows[l].fields, lines[l]);
+          EXPECT_EQ(rows[l].problem, "");
+        } else {
+          EXPECT_THAT(rows[l].fields, IsEmpty());
+          EXPECT_NE(rows[l].problem, "");
+        }
+        records += within;
+        over_limits += !within;
+      }
+    }
+  }
+  EXPECT_GT(records, 5000u);
+  EXPECT_GT(over_limits, 1000u);
+}
+
+// Exactly at each limit a plain record reads; one past it, it is reported.
+TEST(CsvReader, PlainRecordsAtTheirLimits) {
+  CsvOptions options = NoHeader();
+  options.max_fields = 20;
+  options.max_field_bytes = 17;
+  options.max_record_bytes = 60;
+  Fields twenty(20, "a");
+  std::string at_fields = "a";
+  for (int i = 1; i < 20; ++i) at_fields += ",a";
+  const std::string long_field(17, 'b');
+  const std::string sixty = long_field + "," + long_field + "," + long_field + "," + std::string(6, 'c');
+  const std::vector<Row> rows =
+      ReadAll(at_fields + "\n" + at_fields + ",a\n" + long_field + "\n" + long_field + "b\n" + sixty + "\n" +
+                  sixty + "c\n",
+              options);
+  ASSERT_EQ(rows.size(), 6u);
+  EXPECT_EQ(rows[0].fields, twenty);
+  EXPECT_EQ(rows[1].problem, "more than 20 fields");
+  EXPECT_THAT(rows[2].fields, ElementsAre(long_field));
+  EXPECT_EQ(rows[3].problem, "field longer than 17 bytes");
+  EXPECT_EQ(rows[4].fields.size(), 4u);
+  EXPECT_EQ(rows[5].problem, "record longer than 60 bytes");
+}
+
 // Quotes `field` when it needs it (or at random), doubling its quotes.
 std::string Encode(std::string_view field, std::mt19937& random) {
   const bool needs_quotes = field.empty() || field.find_first_of(",\"\r\n") != std::string_view::npos;
