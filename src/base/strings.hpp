@@ -24,6 +24,16 @@ namespace strings_detail {
 [[gnu::noinline]] inline std::string_view StripAsciiWhitespace(std::string_view s) {
   return FromAbsl(absl::StripAsciiWhitespace(ToAbsl(s)));
 }
+
+// A StrCat or StrAppend argument as Abseil takes it: std::string_view as absl::string_view.
+template <typename T>
+decltype(auto) Arg(const T& v) {
+  if constexpr (std::is_same_v<T, std::string_view>) {
+    return ToAbsl(v);
+  } else {
+    return (v);
+  }
+}
 }  // namespace strings_detail
 
 // absl::StripAsciiWhitespace for a std::string_view: `s` without leading and trailing ASCII
@@ -36,17 +46,6 @@ inline std::string_view TrimAsciiWhitespace(std::string_view s) {
   }
   return strings_detail::StripAsciiWhitespace(s);
 }
-
-namespace strings_detail {
-template <typename T>
-decltype(auto) Arg(const T& v) {
-  if constexpr (std::is_same_v<T, std::string_view>) {
-    return ToAbsl(v);
-  } else {
-    return (v);
-  }
-}
-}  // namespace strings_detail
 
 // absl::StrCat that also takes std::string_view arguments.
 template <typename... Args>
