@@ -35,6 +35,8 @@ class ColumnMapping {
   }
   // Number of columns in the bound header.
   size_t column_count() const { return column_slots_.size(); }
+  // SlotOfColumn of every column of the bound header, in order.
+  std::span<const int> column_slots() const { return column_slots_; }
 
   // The slot a JSON key feeds, or -1 (then noted once as an ignored key in `warnings`).
   int SlotOfKey(std::string_view key, std::vector<ListWarning>* warnings);

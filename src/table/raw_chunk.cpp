@@ -159,22 +159,24 @@ void RawChunkReader::AddCsvRecord(RawChunk* chunk) {
     // that were unescaped (their text is not the input's), which are appended after it.
     const std::string_view raw = record.raw();
     const auto raw_begin = reinterpret_cast<uintptr_t>(raw.data());
-    const size_t base = chunk->bytes.size();
+    const uintptr_t raw_size = raw.size();
+    const auto base = static_cast<uint32_t>(chunk->bytes.size());
     chunk->bytes.append(raw);
-    std::span<const std::string_view> fields = record.fields();
+    const std::span<const std::string_view> fields = record.fields();
+    const std::span<const int> slots = mapping_.column_slots();  // as many as fields here
     for (size_t column = 0; column < fields.size(); ++column) {
-      int slot = mapping_.SlotOfColumn(column);
+      const int slot = slots[column];
       if (slot < 0) continue;
       const std::string_view field = fields[column];
       const uintptr_t at = reinterpret_cast<uintptr_t>(field.data()) - raw_begin;  // wraps when outside
-      size_t offset;
-      if (at <= raw.size() && field.size() <= raw.size() - at) {
-        offset = base + at;
+      uint32_t offset;
+      if (at <= raw_size && field.size() <= raw_size - at) [[likely]] {
+        offset = base + static_cast<uint32_t>(at);
       } else {
-        offset = chunk->bytes.size();
+        offset = static_cast<uint32_t>(chunk->bytes.size());
         chunk->bytes.append(field);
       }
-      cells[slot] = TextRef{static_cast<uint32_t>(offset), static_cast<uint32_t>(field.size())};
+      cells[slot] = TextRef{offset, static_cast<uint32_t>(field.size())};
     }
   }
   chunk->rows.push_back(row);
