@@ -1,6 +1,5 @@
 #include "base/nik.hpp"
 
-#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -55,9 +54,14 @@ constexpr std::array<int, 38> kProvinceCodes = {
     96,  // Papua Barat Daya
 };
 
-bool KnownProvince(int code) {
-  return std::find(kProvinceCodes.begin(), kProvinceCodes.end(), code) != kProvinceCodes.end();
-}
+// kProvinceCodes as a table by code, looked up for every NIK of a list.
+constexpr std::array<bool, 100> kKnownProvinces = [] {
+  std::array<bool, 100> known{};
+  for (const int code : kProvinceCodes) known[static_cast<size_t>(code)] = true;
+  return known;
+}();
+
+bool KnownProvince(int code) { return code >= 0 && code < 100 && kKnownProvinces[static_cast<size_t>(code)]; }
 
 // What is wrong with a NIK, in the order the checks run.
 enum class Problem { kNone, kNotDigits, kProvince, kRegency, kDistrict, kBirthDate, kSerial };
@@ -69,10 +73,7 @@ int TwoDigits(std::string_view nik, size_t at) {
 
 // Fills *parts as far as the NIK can be read and returns its first problem.
 Problem Check(std::string_view nik, NikParts* parts) {
-  if (nik.size() != 16 ||
-      !std::all_of(nik.begin(), nik.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return Problem::kNotDigits;
-  }
+  if (!SixteenDigits(nik)) return Problem::kNotDigits;
   parts->province = TwoDigits(nik, 0);
   parts->regency = TwoDigits(nik, 2);
   parts->district = TwoDigits(nik, 4);
