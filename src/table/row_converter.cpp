@@ -98,7 +98,7 @@ struct RowConverter::CellIssue {
   uint32_t row;  // in the chunk
   IssueKind kind;
   std::string_view column;
-  std::string value;
+  std::string_view value;  // in the chunk's text (or a value rename), which outlives Convert
   std::string reason;
 };
 
@@ -161,7 +161,7 @@ void RowConverter::ConvertColumn(const RawChunk& chunk, int slot, size_t first, 
           auto [known, added] = cache->hints.try_emplace(std::pair<int, std::string>(slot, trimmed));
           if (added) known->second = ClosestMatch(trimmed, code_words_[slot]);
           const std::string& hint = known->second;
-          issues->push_back(CellIssue{i, IssueKind::kNotInList, field.name, std::string(trimmed),
+          issues->push_back(CellIssue{i, IssueKind::kNotInList, field.name, trimmed,
                                       StrCat("not in list '", field.list, "'",
                                              hint.empty() ? std::string() : StrCat(" (did you mean '", hint, "'?)"))});
           continue;
@@ -170,7 +170,7 @@ void RowConverter::ConvertColumn(const RawChunk& chunk, int slot, size_t first, 
         if (key) text = NormalizedKey(text);
         Value value;
         if (const ValueTextProblem* problem = ReadValueText(field.type, text, &value)) {
-          issues->push_back(CellIssue{i, IssueKind::kBadValue, field.name, std::string(TrimAsciiWhitespace(text)),
+          issues->push_back(CellIssue{i, IssueKind::kBadValue, field.name, TrimAsciiWhitespace(text),
                                       DescribeValueTextProblem(*problem, text)});
           continue;
         }
