@@ -1,5 +1,6 @@
 #include "base/dates.hpp"
 
+#include <limits>
 #include <optional>
 
 #include "gmock/gmock.h"
@@ -118,7 +119,9 @@ TEST(CivilFields, AgreesWithAbseil) {
     ASSERT_EQ(f.month, day.month()) << day;
     ASSERT_EQ(f.day, day.day()) << day;
   }
-  for (absl::CivilDay day : {absl::CivilDay(-4000, 2, 29), absl::CivilDay(9999, 12, 31), absl::CivilDay(1969, 12, 31)}) {
+  const absl::CivilDay epoch(1970, 1, 1);
+  for (absl::CivilDay day : {absl::CivilDay(-4000, 2, 29), absl::CivilDay(9999, 12, 31), absl::CivilDay(1969, 12, 31),
+                             epoch + std::numeric_limits<int32_t>::max(), epoch + std::numeric_limits<int32_t>::min()}) {
     YearMonthDay f = CivilFields(Date::FromCivil(day));
     EXPECT_EQ(f.year, day.year());
     EXPECT_EQ(f.month, day.month());
