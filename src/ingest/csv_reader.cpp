@@ -45,9 +45,15 @@ void CountLineBreaks(const char* begin, const char* end, Position* position) {
   }
 }
 
-// Bit i set when s[i] is special (the delimiter, a quote, CR or LF), for the 16 bytes at `s`.
-// With SSE2 (every x86-64) a few instructions for all 16: finding these bytes is where parsing
-// spends most of its time.
+// Bit i set when s[i] is special (the delimiter, a quote, CR or LF), for the n <= 16 bytes at `s`.
+inline uint32_t SpecialMaskTail(const char* s, size_t n, const bool* special) {
+  uint32_t mask = 0;
+  for (size_t i = 0; i < n; ++i) mask |= uint32_t{special[static_cast<unsigned char>(s[i])]} << i;
+  return mask;
+}
+
+// SpecialMaskTail for 16 bytes. With SSE2 (every x86-64) a few instructions for all 16:
+// finding these bytes is where parsing spends most of its time.
 inline uint32_t SpecialMask16(const char* s, char delimiter, const bool* special) {
 #ifdef __SSE2__
   (void)special;
@@ -58,17 +64,8 @@ inline uint32_t SpecialMask16(const char* s, char delimiter, const bool* special
   return static_cast<uint32_t>(_mm_movemask_epi8(hits));
 #else
   (void)delimiter;
-  uint32_t mask = 0;
-  for (int i = 0; i < 16; ++i) mask |= uint32_t{special[static_cast<unsigned char>(s[i])]} << i;
-  return mask;
+  return SpecialMaskTail(s, 16, special);
 #endif
-}
-
-// SpecialMask16 for the n < 16 bytes at `s`.
-inline uint32_t SpecialMaskTail(const char* s, size_t n, const bool* special) {
-  uint32_t mask = 0;
-  for (size_t i = 0; i < n; ++i) mask |= uint32_t{special[static_cast<unsigned char>(s[i])]} << i;
-  return mask;
 }
 
 // The first byte in [s, end) that is special, or `end`.
