@@ -76,15 +76,10 @@ void CandidateTable::Clear() {
 }
 
 size_t CandidateTable::AddRow(uint64_t source_row, uint64_t line) {
-  for (Column& column : columns_) {
-    column.data.push_back(0);
-    column.present.push_back(0);
-  }
-  source_rows_.push_back(source_row);
-  lines_.push_back(line);
-  invalid_.push_back(0);
-  issue_ranges_.emplace_back();
-  return source_rows_.size() - 1;
+  const size_t row = AddBlankRows(1);
+  source_rows_[row] = source_row;
+  lines_[row] = line;
+  return row;
 }
 
 size_t CandidateTable::AddBlankRows(size_t count) {
