@@ -104,6 +104,7 @@ struct Allocator::State {
     return static_cast<size_t>(std::find(area_slots.begin(), area_slots.end(), slot) - area_slots.begin());
   }
 
+  void Reserve(size_t expected_rows);
   Chunk::Rows Extract(const CandidateTable& table, std::span<const Decision> decisions) const;
   void Add(const Chunk::Rows& chunk);
   absl::StatusOr<Allocation> Finish();
@@ -132,6 +133,20 @@ struct Allocator::State {
 };
 
 Allocator::Chunk::Rows::Rows(const RuleSet& rules) : keys(rules) {}
+
+void Allocator::State::Reserve(size_t expected_rows) {
+  // Every row may be a candidate. The per-candidate arrays are reserved for that many, not
+  // grown as candidates come: their storage is mapped (LargeAllocator), so what is never
+  // filled costs address space only, while growing would copy every array and touch fresh
+  // memory for each copy (on a list of millions, the largest part of what Add costs).
+  rows.reserve(expected_rows);
+  keys.Reserve(expected_rows);
+  pool_bits.reserve(expected_rows);
+  reserved_bits.reserve(expected_rows);
+  candidate_areas.reserve(expected_rows * area_slots.size());
+  if (group_slot >= 0) candidate_groups.reserve(expected_rows);
+  if (per_person_premiums) candidate_premiums.reserve(expected_rows * quota.pools.size());
+}
 
 Allocator::Chunk::Rows Allocator::State::Extract(const CandidateTable& table,
                                                  std::span<const Decision> decisions) const {
@@ -443,7 +458,7 @@ void Allocator::Add(const CandidateTable& table, std::span<const Decision> decis
   state_->Add(state_->Extract(table, decisions));
 }
 
-void Allocator::Reserve(size_t rows) { state_->rows.reserve(rows); }
+void Allocator::Reserve(size_t rows) { state_->Reserve(rows); }
 
 Allocator::Chunk Allocator::Extract(const CandidateTable& table, std::span<const Decision> decisions) const {
   Chunk chunk;

@@ -42,6 +42,15 @@ uint32_t PriorityKeys::Add(const Decision& decision, std::span<const Value> reco
   return index;
 }
 
+void PriorityKeys::Reserve(size_t candidates) {
+  scores_.reserve(candidates);
+  rows_.reserve(candidates);
+  for (KeyColumn& column : columns_) {
+    column.values.reserve(candidates);
+    column.present.reserve(candidates);
+  }
+}
+
 void PriorityKeys::Append(const PriorityKeys& other, uint64_t row_offset) {
   scores_.insert(scores_.end(), other.scores_.begin(), other.scores_.end());
   const size_t first_row = rows_.size();

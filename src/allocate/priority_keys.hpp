@@ -27,6 +27,9 @@ class PriorityKeys {
   // Appends a candidate: its score and the order keys of `decision`, plus the key field's
   // value from `record` (the row's values in slot order). Returns its index.
   uint32_t Add(const Decision& decision, std::span<const Value> record, uint64_t row);
+  // Makes room for `candidates` candidates in all, so that adding them never moves the keys
+  // (a hint; large arrays reserve address space, and only what is filled takes memory).
+  void Reserve(size_t candidates);
   // Appends every candidate of `other`, which must have been made for the same rules, with
   // their rows shifted by `row_offset` (for keys gathered per chunk on other threads).
   void Append(const PriorityKeys& other, uint64_t row_offset);

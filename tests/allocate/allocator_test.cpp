@@ -1,7 +1,7 @@
 // The Allocator over small hand-made lists: seats, areas, pools, reserved shares, unfilled
 // seats, waiting lines and costs, each checked against numbers worked out by hand; and
 // properties over random lists (never more than the seats, every row once, input order
-// does not matter).
+// and room reserved up front do not matter).
 #include "aturan/allocation.hpp"
 
 #include <algorithm>
@@ -364,6 +364,22 @@ TEST(Allocator, PropertiesHoldOnRandomLists) {
       EXPECT_LE(area.selected - area.redistributed_in, area.quota);
     }
     EXPECT_EQ(quota_sum, seats);
+    // Room reserved up front, for more or fewer rows than come, changes nothing.
+    for (const size_t room : {n / 2, 3 * n + 1}) {
+      Allocator reserved(rules);
+      reserved.Reserve(room);
+      reserved.Add(run.table, run.decisions);
+      const absl::StatusOr<Allocation> same = reserved.Finish();
+      ASSERT_TRUE(same.ok()) << same.status();
+      ASSERT_EQ(same->rows.size(), n);
+      for (size_t i = 0; i < n; ++i) {
+        const RowAllocation& x = a.rows[i];
+        const RowAllocation& y = same->rows[i];
+        EXPECT_TRUE(x.status == y.status && x.pool == y.pool && x.area == y.area && x.rank == y.rank &&
+                    x.monthly_premium == y.monthly_premium && x.score == y.score)
+            << "trial " << trial << ", room " << room << ", row " << i;
+      }
+    }
     // Within an area nobody waits while a lower-priority non-reserved candidate got an open seat
     // of that area's own quota.
     for (size_t w = 0; w < n; ++w) {
