@@ -50,7 +50,6 @@ AllocationWriter::AllocationWriter(const RuleSet& rules, DecisionFormat format)
 }
 
 void AllocationWriter::Reserve(size_t rows) {
-  source_rows_.reserve(rows);
   ids_.reserve(rows);
   outcome_of_row_.reserve(rows);
 }
@@ -58,13 +57,17 @@ void AllocationWriter::Reserve(size_t rows) {
 AllocationWriter::Chunk AllocationWriter::Extract(const CandidateTable& table,
                                                   std::span<const Decision> decisions) const {
   Chunk out;
-  out.source_rows.reserve(table.size());
+  out.first_source_row = table.size() > 0 ? table.source_row(0) : 0;
+  for (size_t r = 0; r < table.size(); ++r) {
+    if (table.source_row(r) == out.first_source_row + r) continue;
+    for (size_t each = 0; each < table.size(); ++each) out.source_rows.push_back(table.source_row(each));
+    break;
+  }
   out.ids.reserve(table.size());
   out.outcome_of_row.reserve(table.size());
   absl::flat_hash_map<std::string, uint32_t> rule_outcomes;  // this chunk's, by key
   for (size_t r = 0; r < table.size(); ++r) {
     const Decision& decision = decisions[r];
-    out.source_rows.push_back(table.source_row(r));
     const std::string_view id = formatter_.Id(table, r).substr(0, kMaxIdBytes);
     if (const std::optional<uint64_t> value = SixteenDigits(id)) {
       out.ids.push_back(kDigitsId | *value);
@@ -101,7 +104,16 @@ AllocationWriter::Chunk AllocationWriter::Extract(const CandidateTable& table,
 }
 
 void AllocationWriter::Add(const Chunk& chunk) {
-  source_rows_.insert(source_rows_.end(), chunk.source_rows.begin(), chunk.source_rows.end());
+  const size_t rows = size();
+  const size_t chunk_rows = chunk.ids.size();
+  const bool numbered_in_order = chunk.source_rows.empty() && chunk.first_source_row == rows + 1;
+  if (!source_rows_.empty() || (chunk_rows > 0 && !numbered_in_order)) {
+    // The first rows numbered otherwise: every row's number is kept from here on.
+    for (size_t row = source_rows_.size(); row < rows; ++row) source_rows_.push_back(row + 1);
+    for (size_t r = 0; r < chunk_rows; ++r) {
+      source_rows_.push_back(chunk.source_rows.empty() ? chunk.first_source_row + r : chunk.source_rows[r]);
+    }
+  }
   const uint64_t id_base = static_cast<uint64_t>(id_text_.size()) << 16;
   for (const uint64_t id : chunk.ids) ids_.push_back((id & kDigitsId) != 0 ? id : id + id_base);
   id_text_.append(chunk.id_text);
@@ -190,7 +202,7 @@ void AllocationWriter::AppendRow(const Allocation& allocation, size_t row, std::
       placed && a.pool >= 0 && a.area >= 0 ? rules_.CodeText(quota.pools[a.pool].area_slot, a.area) : std::string_view();
   const bool quota_outcome = a.status == AllocationStatus::kWaitlisted || a.no_pool;
   if (format_ == DecisionFormat::kCsv) {
-    AppendDecimal(source_rows_[row], out);
+    AppendDecimal(source_row(row), out);
     out->push_back(',');
     if ((ids_[row] & kDigitsId) != 0) {
       out->append(id);  // digits need no quoting
@@ -219,7 +231,7 @@ void AllocationWriter::AppendRow(const Allocation& allocation, size_t row, std::
     return;
   }
   out->append("{\"row\":");
-  AppendDecimal(source_rows_[row], out);
+  AppendDecimal(source_row(row), out);
   out->append(",\"nik\":");
   AppendJsonString(id, out);
   absl::StrAppend(out, ",\"status\":\"", AllocationStatusName(a.status), "\",\"pool\":");

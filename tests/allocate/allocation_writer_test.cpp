@@ -1,7 +1,8 @@
 // The AllocationWriter's lines, CSV and JSON Lines, for every kind of row: selected with and
 // without an area (one with a 16-digit NIK), waitlisted in an area's line and in a pool without areas, eligible but
-// taken by no pool, ineligible and invalid; and the same bytes whether chunks are added as
-// tables or extracted first (as the pipeline's workers do) and added in order.
+// taken by no pool, ineligible and invalid; the same bytes whether chunks are added as
+// tables or extracted first (as the pipeline's workers do) and added in order; and input
+// row numbers kept when they do not simply count 1, 2, 3, ...
 #include "allocate/allocation_writer.hpp"
 
 #include <cstdio>
@@ -135,12 +136,72 @@ TEST(AllocationWriter, ChunksExtractedAndAddedInOrderWriteTheSameLines) {
       std::vector<Decision> decisions(table.size());
       EvaluateTable(table, decisions, 1);
       extracted[c] = chunked.Extract(table, decisions);
-      // Rows keep their input numbers.
-      for (size_t r = 0; r < extracted[c].source_rows.size(); ++r) extracted[c].source_rows[r] = ranges[c].first + r + 1;
+      // Each chunk's table numbers its rows from 1; as parts of the list they follow on.
+      EXPECT_TRUE(extracted[c].source_rows.empty());
+      EXPECT_EQ(extracted[c].first_source_row, 1u);
+      extracted[c].first_source_row = ranges[c].first + 1;
     }
     for (const AllocationWriter::Chunk& chunk : extracted) chunked.Add(chunk);
     EXPECT_EQ(Lines(chunked, whole.allocation), Lines(whole.writer, whole.allocation));
   }
+}
+
+// The row column of each line, in order.
+std::vector<std::string> RowColumn(const std::vector<std::string>& lines) {
+  std::vector<std::string> rows;
+  for (size_t i = 1; i < lines.size(); ++i) rows.push_back(lines[i].substr(0, lines[i].find(',')));
+  return rows;
+}
+
+TEST(AllocationWriter, RowsKeepInputNumbersThatSkip) {
+  const RuleSet rules = Rules(kQuota);
+  const Written whole(rules, DecisionFormat::kCsv);
+  const std::vector<std::string> lines = Lines(whole.writer, whole.allocation);
+  EXPECT_THAT(RowColumn(lines), ElementsAre("1", "2", "3", "4", "5", "6", "7", "8"));
+  // Chunks of 3, 1 and 4 rows: the first numbered 1-3 as a list's are, the second after a gap
+  // (its rows numbered on from its first), the last with numbers of its own. Every other
+  // column is unchanged.
+  AllocationWriter numbered(rules, DecisionFormat::kCsv);
+  const std::vector<std::pair<size_t, size_t>> ranges = {{0, 3}, {3, 4}, {4, 8}};
+  const std::vector<Person> all = People();
+  for (size_t c = 0; c < ranges.size(); ++c) {
+    CandidateTable table = TableOf(rules, std::vector<Person>(all.begin() + static_cast<long>(ranges[c].first),
+                                                              all.begin() + static_cast<long>(ranges[c].second)));
+    std::vector<Decision> decisions(table.size());
+    EvaluateTable(table, decisions, 1);
+    AllocationWriter::Chunk chunk = numbered.Extract(table, decisions);
+    if (c == 1) chunk.first_source_row = 10;
+    if (c == 2) chunk.source_rows = {40, 30, 20, 21};
+    numbered.Add(chunk);
+  }
+  EXPECT_EQ(numbered.size(), 8u);
+  EXPECT_EQ(numbered.source_row(2), 3u);
+  EXPECT_EQ(numbered.source_row(3), 10u);
+  EXPECT_EQ(numbered.source_row(4), 40u);
+  const std::vector<std::string> renumbered = Lines(numbered, whole.allocation);
+  EXPECT_THAT(RowColumn(renumbered), ElementsAre("1", "2", "3", "10", "40", "30", "20", "21"));
+  ASSERT_EQ(renumbered.size(), lines.size());
+  for (size_t i = 1; i < lines.size(); ++i) {
+    EXPECT_EQ(renumbered[i].substr(renumbered[i].find(',')), lines[i].substr(lines[i].find(','))) << i;
+  }
+}
+
+TEST(AllocationWriter, ATableWhoseRowsSkipNumbersKeepsThem) {
+  const RuleSet rules = Rules(kQuota);
+  CandidateTable table = TableOf(rules, People());
+  // A host's table numbered its own way: rows 7, 8, then 100 onwards.
+  CandidateTable renumbered(rules);
+  for (size_t r = 0; r < table.size(); ++r) {
+    const size_t row = renumbered.AddRow(r < 2 ? 7 + r : 98 + r);
+    for (int slot = 0; slot < static_cast<int>(rules.fields().size()); ++slot) renumbered.Set(row, slot, table.Get(r, slot));
+  }
+  std::vector<Decision> decisions(renumbered.size());
+  EvaluateTable(renumbered, decisions, 1);
+  const absl::StatusOr<Allocation> allocation = Allocate(renumbered, decisions);
+  ASSERT_TRUE(allocation.ok()) << allocation.status();
+  AllocationWriter writer(rules, DecisionFormat::kCsv);
+  writer.Add(writer.Extract(renumbered, decisions));
+  EXPECT_THAT(RowColumn(Lines(writer, *allocation)), ElementsAre("7", "8", "100", "101", "102", "103", "104", "105"));
 }
 
 }  // namespace
