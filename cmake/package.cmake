@@ -60,5 +60,22 @@ set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 # Only to build against the headers and libaturan.a (aturan.pc, find_package(aturan)).
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "g++, cmake | pkgconf, libabsl-dev, libyaml-cpp-dev")
+# The Python module, where it was built: only the interpreter version it was built for imports
+# it, so that version is suggested. A prerm removes the __pycache__/ Python writes beside it
+# when root imports it, as Debian's py3clean does, so that purging leaves no directory behind.
+if(ATURAN_PYTHON_PACKAGE_DIR)
+  string(REPLACE "." ";" python_version_parts ${ATURAN_PYTHON_VERSION})
+  list(GET python_version_parts 0 python_major)
+  list(GET python_version_parts 1 python_minor)
+  math(EXPR python_next_minor "${python_minor} + 1")
+  string(APPEND CPACK_DEBIAN_PACKAGE_SUGGESTS
+         ", python3 (>= ${ATURAN_PYTHON_VERSION}), python3 (<< ${python_major}.${python_next_minor})")
+  set(ATURAN_PYTHON_PACKAGE_PATH ${CPACK_PACKAGING_INSTALL_PREFIX}/${ATURAN_PYTHON_PACKAGE_DIR})
+  configure_file(${PROJECT_SOURCE_DIR}/cmake/debian-prerm.in ${PROJECT_BINARY_DIR}/debian/prerm @ONLY)
+  file(CHMOD ${PROJECT_BINARY_DIR}/debian/prerm PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE
+       GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+  set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${PROJECT_BINARY_DIR}/debian/prerm)
+  set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+endif()
 
 include(CPack)
