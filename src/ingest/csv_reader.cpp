@@ -111,37 +111,31 @@ void CsvRecord::NoteProblem(int rank, std::string_view reason, uint64_t line, ui
 }
 
 absl::StatusOr<CsvReader> CsvReader::Open(const std::string& path, CsvOptions options) {
-  std::unique_ptr<std::FILE, FileCloser> file(
-      path == "-" ? fdopen(dup(fileno(stdin)), "rb") : std::fopen(path.c_str(), "rb"));
-  if (file == nullptr) return absl::ErrnoToStatus(errno, ToAbsl(StrCat("cannot open ", path)));
-  // Reads are large: let them go straight into our buffer.
-  std::setvbuf(file.get(), nullptr, _IONBF, 0);
-  CsvReader reader(options, std::move(file), path, {});
+  absl::StatusOr<InputBuffer> input = InputBuffer::Open(path, options.buffer_bytes);
+  if (!input.ok()) return input.status();
+  CsvReader reader(options, *std::move(input));
   if (!reader.status_.ok()) return reader.status_;
   return reader;
 }
 
 CsvReader CsvReader::FromString(std::string_view text, CsvOptions options) {
-  return CsvReader(options, nullptr, "text", text);
+  return CsvReader(options, InputBuffer::FromText(text, "text", options.buffer_bytes));
 }
 
-CsvReader::CsvReader(CsvOptions options, std::unique_ptr<std::FILE, FileCloser> file,
-                     std::string name, std::string_view text)
-    : options_(options), file_(std::move(file)), name_(std::move(name)), text_(text) {
+CsvReader::CsvReader(CsvOptions options, InputBuffer input) : options_(options), input_(std::move(input)) {
   options_.max_field_bytes = std::max<size_t>(options_.max_field_bytes, 1);
   options_.max_fields = std::max<size_t>(options_.max_fields, 1);
   options_.max_record_bytes = std::max<size_t>(options_.max_record_bytes, 1);
-  options_.buffer_bytes = std::max<size_t>(options_.buffer_bytes, 1);
   const char delimiter = options_.delimiter;
   if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
     status_ = absl::InvalidArgumentError("the CSV delimiter cannot be a quote or a line break");
     return;
   }
-  while (end_ < kByteOrderMark.size() && !eof_) {
+  while (input_.filled() < kByteOrderMark.size() && !input_.eof()) {
     if (!Refill()) return;
   }
-  if (std::string_view(buffer_.get(), end_).starts_with(kByteOrderMark)) {
-    begin_ = kByteOrderMark.size();
+  if (std::string_view(input_.data(), input_.filled()).starts_with(kByteOrderMark)) {
+    input_.set_pos(kByteOrderMark.size());
   }
   if (options_.detect_delimiter) DetectDelimiter();
   special_[static_cast<unsigned char>(options_.delimiter)] = true;
@@ -153,7 +147,7 @@ CsvReader::CsvReader(CsvOptions options, std::unique_ptr<std::FILE, FileCloser> 
   if (!Read(&header)) return;
   if (!header.problem().empty()) {
     status_ = absl::InvalidArgumentError(ToAbsl(StrCat(
-        name_, ": the header (line ", header.problem_line(), ", column ", header.problem_column(),
+        input_.name(), ": the header (line ", header.problem_line(), ", column ", header.problem_column(),
         ") has a problem: ", header.problem())));
     return;
   }
@@ -164,10 +158,10 @@ CsvReader::CsvReader(CsvOptions options, std::unique_ptr<std::FILE, FileCloser> 
 void CsvReader::DetectDelimiter() {
   std::string_view line;
   for (;;) {
-    const std::string_view data(buffer_.get() + begin_, end_ - begin_);
+    const std::string_view data(input_.data() + input_.pos(), input_.filled() - input_.pos());
     const size_t start = data.find_first_not_of("\r\n");
     const size_t stop = data.find_first_of("\r\n", start);
-    if ((start != std::string_view::npos && stop != std::string_view::npos) || eof_ ||
+    if ((start != std::string_view::npos && stop != std::string_view::npos) || input_.eof() ||
         data.size() > options_.max_record_bytes) {
       if (start != std::string_view::npos) line = data.substr(start, stop - start);
       break;
@@ -187,40 +181,9 @@ void CsvReader::DetectDelimiter() {
 }
 
 bool CsvReader::Refill() {
-  const size_t kept = end_ - begin_;
-  // std::copy rather than memmove/memcpy: the buffer and the text may be null when empty.
-  std::copy(buffer_.get() + begin_, buffer_.get() + end_, buffer_.get());
-  begin_ = 0;
-  end_ = kept;
-  // In-memory text never needs more than what is left of it.
-  const size_t chunk =
-      file_ == nullptr ? std::clamp<size_t>(text_.size(), 1, options_.buffer_bytes) : options_.buffer_bytes;
-  if (capacity_ - end_ < chunk) {
-    const size_t capacity = std::max(capacity_ * 2, end_ + chunk);
-    auto buffer = std::make_unique_for_overwrite<char[]>(capacity);
-    std::copy(buffer_.get(), buffer_.get() + end_, buffer.get());
-    buffer_ = std::move(buffer);
-    capacity_ = capacity;
-  }
-  if (file_ == nullptr) {
-    const size_t size = std::min(chunk, text_.size());
-    std::copy(text_.data(), text_.data() + size, buffer_.get() + end_);
-    text_.remove_prefix(size);
-    end_ += size;
-    loaded_ += size;
-    eof_ = text_.empty();
-    return true;
-  }
-  const size_t read = std::fread(buffer_.get() + end_, 1, chunk, file_.get());
-  end_ += read;
-  loaded_ += read;
-  if (std::ferror(file_.get())) {
-    status_ = absl::ErrnoToStatus(errno, ToAbsl(StrCat("cannot read ", name_)));
-    eof_ = true;
-    return false;
-  }
-  eof_ = std::feof(file_.get()) != 0;
-  return true;
+  if (input_.Refill()) return true;
+  status_ = input_.status();
+  return false;
 }
 
 bool CsvReader::Next(CsvRecord* record) {
@@ -240,7 +203,7 @@ bool CsvReader::Read(CsvRecord* record) {
       case Parse::kNeedMore:
         // One more byte than the limit: a CR at the end may still turn out to be the line
         // break, and a record at the limit is allowed.
-        if (end_ - begin_ > options_.max_record_bytes + 1) return SkipLongRecord(record);
+        if (input_.filled() - input_.pos() > options_.max_record_bytes + 1) return SkipLongRecord(record);
         if (!Refill()) return false;
         break;
     }
@@ -248,28 +211,28 @@ bool CsvReader::Read(CsvRecord* record) {
 }
 
 CsvReader::Parse CsvReader::ParseRecord(CsvRecord* record) {
-  const char* const base = buffer_.get();
-  const char* const end = base + end_;
-  const char* p = base + begin_;
+  const char* const base = input_.data();
+  const char* const end = base + input_.filled();
+  const char* p = base + input_.pos();
   // Empty lines.
   for (;;) {
-    if (p == end) return eof_ ? Parse::kEnd : Parse::kNeedMore;
+    if (p == end) return input_.eof() ? Parse::kEnd : Parse::kNeedMore;
     if (*p == '\r') {
-      if (p + 1 == end && !eof_) return Parse::kNeedMore;
+      if (p + 1 == end && !input_.eof()) return Parse::kNeedMore;
       if (p + 1 < end && p[1] == '\n') ++p;
     } else if (*p != '\n') {
       break;
     }
     ++p;
     ++line_;
-    begin_ = static_cast<size_t>(p - base);
+    input_.set_pos(static_cast<size_t>(p - base));
   }
 
   record->Clear();
   if (const char* next = ParsePlainRecord(p, end, record)) {
     record->line_ = line_;
     ++line_;
-    begin_ = static_cast<size_t>(next - base);
+    input_.set_pos(static_cast<size_t>(next - base));
     return Parse::kRecord;
   }
   const char delimiter = options_.delimiter;
@@ -320,7 +283,7 @@ CsvReader::Parse CsvReader::ParseRecord(CsvRecord* record) {
     if (p == end || *p != '"') {
       const char* quote;
       p = unquoted_end(p, &quote);
-      if (p == end && !eof_) return Parse::kNeedMore;
+      if (p == end && !input_.eof()) return Parse::kNeedMore;
       if (quote != nullptr) {
         record->NoteProblem(kQuoteRank, "quote inside an unquoted field", position.line,
                             position.Column(quote), field_count + 1);
@@ -335,7 +298,7 @@ CsvReader::Parse CsvReader::ParseRecord(CsvRecord* record) {
       for (;;) {
         const auto* quote = static_cast<const char*>(std::memchr(q, '"', static_cast<size_t>(end - q)));
         if (quote == nullptr) {
-          if (!eof_) return Parse::kNeedMore;
+          if (!input_.eof()) return Parse::kNeedMore;
           CountLineBreaks(q, end, &position);
           record->NoteProblem(kUnterminatedRank, "unterminated quoted field", field_position.line,
                               field_position.Column(field_start), field_count + 1);
@@ -344,7 +307,7 @@ CsvReader::Parse CsvReader::ParseRecord(CsvRecord* record) {
           break;
         }
         CountLineBreaks(q, quote, &position);
-        if (quote + 1 == end && !eof_) return Parse::kNeedMore;
+        if (quote + 1 == end && !input_.eof()) return Parse::kNeedMore;
         if (quote + 1 < end && quote[1] == '"') {  // an escaped quote
           if (scratch_offset == std::string::npos) scratch_offset = scratch.size();
           scratch.append(q, quote + 1);
@@ -359,7 +322,7 @@ CsvReader::Parse CsvReader::ParseRecord(CsvRecord* record) {
       if (p < end && *p != delimiter && *p != '\n' && *p != '\r') {
         const char* ignored_quote;
         const char* const text_end = unquoted_end(p, &ignored_quote);
-        if (text_end == end && !eof_) return Parse::kNeedMore;
+        if (text_end == end && !input_.eof()) return Parse::kNeedMore;
         record->NoteProblem(kQuoteRank, "text after a closing quote", position.line, position.Column(p),
                             field_count + 1);
         if (scratch_offset == std::string::npos) {
@@ -379,14 +342,14 @@ CsvReader::Parse CsvReader::ParseRecord(CsvRecord* record) {
     }
     if (p == end || *p != delimiter) break;
     ++p;
-    if (p == end && !eof_) return Parse::kNeedMore;
+    if (p == end && !input_.eof()) return Parse::kNeedMore;
   }
 
   // `p` is at the line break or the end of the input.
   const char* const record_end = p;
   if (p < end) {
     if (*p == '\r') {
-      if (p + 1 == end && !eof_) return Parse::kNeedMore;
+      if (p + 1 == end && !input_.eof()) return Parse::kNeedMore;
       if (p + 1 < end && p[1] == '\n') ++p;
     }
     ++p;
@@ -407,7 +370,7 @@ CsvReader::Parse CsvReader::ParseRecord(CsvRecord* record) {
   }
   record->line_ = line_;
   line_ = position.line;
-  begin_ = static_cast<size_t>(p - base);
+  input_.set_pos(static_cast<size_t>(p - base));
   return Parse::kRecord;
 }
 
@@ -476,13 +439,13 @@ bool CsvReader::SkipLongRecord(CsvRecord* record) {
   bool after_cr = false;  // inside quotes: the previous byte was a CR
   bool done = false;      // the line break ending the record has been consumed
   while (!done) {
-    if (begin_ == end_) {
-      if (eof_) break;
+    if (input_.pos() == input_.filled()) {
+      if (input_.eof()) break;
       if (!Refill()) return false;
       continue;
     }
-    const char* p = buffer_.get() + begin_;
-    const char* const end = buffer_.get() + end_;
+    const char* p = input_.data() + input_.pos();
+    const char* const end = input_.data() + input_.filled();
     for (; p < end; ++p, ++column) {
       const char c = *p;
       if (state == State::kCarriageReturn) {
@@ -525,7 +488,7 @@ bool CsvReader::SkipLongRecord(CsvRecord* record) {
         break;
       }
     }
-    begin_ = static_cast<size_t>(p - buffer_.get());
+    input_.set_pos(static_cast<size_t>(p - input_.data()));
   }
   if (state == State::kQuoted) {
     record->NoteProblem(kUnterminatedRank, "unterminated quoted field", quote_line, quote_column,

@@ -34,6 +34,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "ingest/input_buffer.hpp"
 
 namespace aturan {
 
@@ -163,22 +164,16 @@ class CsvReader {
   char delimiter() const { return options_.delimiter; }
 
   // Input bytes taken up by the records returned so far, header and byte order mark included.
-  uint64_t bytes_consumed() const { return loaded_ - (end_ - begin_); }
+  uint64_t bytes_consumed() const { return input_.bytes_consumed(); }
 
  private:
   enum class Parse { kRecord, kEnd, kNeedMore };
-  struct FileCloser {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-  };
 
-  // Reads from `file`, or from `text` when `file` is null; `name` names the input in errors.
-  CsvReader(CsvOptions options, std::unique_ptr<std::FILE, FileCloser> file, std::string name,
-            std::string_view text);
+  CsvReader(CsvOptions options, InputBuffer input);
 
   // Settles the delimiter from the first non-empty line.
   void DetectDelimiter();
-  // Moves the unconsumed bytes to the front and reads up to buffer_bytes more. False after
-  // a read error (then status_ says which).
+  // Reads more input (InputBuffer::Refill). False after a read error (then status_ says which).
   bool Refill();
   // The next record, header included. False at the end of the input or on a read error.
   bool Read(CsvRecord* record);
@@ -194,17 +189,9 @@ class CsvReader {
   bool SkipLongRecord(CsvRecord* record);
 
   CsvOptions options_;
-  std::unique_ptr<std::FILE, FileCloser> file_;
-  std::string name_;
-  std::string_view text_;  // the rest of the in-memory input (when there is no file_)
-  std::unique_ptr<char[]> buffer_;
-  size_t capacity_ = 0;
-  size_t begin_ = 0;  // the first byte not yet consumed
-  size_t end_ = 0;    // one past the last byte read
-  bool eof_ = false;
-  uint64_t line_ = 1;  // the physical line of buffer_[begin_]
+  InputBuffer input_;
+  uint64_t line_ = 1;  // the physical line of the first byte not yet consumed
   uint64_t records_ = 0;
-  uint64_t loaded_ = 0;  // bytes read from the input so far
   bool special_[256] = {};  // bytes that end an unquoted run: delimiter, '"', CR, LF
   std::vector<std::string> header_;
   absl::Status status_;

@@ -335,77 +335,42 @@ std::string_view ScalarKind(char first) {
 }  // namespace
 
 absl::StatusOr<JsonLinesReader> JsonLinesReader::Open(const std::string& path, JsonLinesOptions options) {
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-  if (file == nullptr) return absl::ErrnoToStatus(errno, ToAbsl(StrCat("cannot open ", path)));
-  // Reads are large: let them go straight into our buffer.
-  std::setvbuf(file.get(), nullptr, _IONBF, 0);
-  JsonLinesReader reader(options, std::move(file), path, {});
+  absl::StatusOr<InputBuffer> input = InputBuffer::Open(path, options.buffer_bytes, kPadding);
+  if (!input.ok()) return input.status();
+  JsonLinesReader reader(options, *std::move(input));
   if (!reader.status_.ok()) return reader.status_;
   return reader;
 }
 
 JsonLinesReader JsonLinesReader::FromString(std::string_view text, JsonLinesOptions options) {
-  return JsonLinesReader(options, nullptr, "text", text);
+  return JsonLinesReader(options, InputBuffer::FromText(text, "text", options.buffer_bytes, kPadding));
 }
 
-JsonLinesReader::JsonLinesReader(JsonLinesOptions options, std::unique_ptr<std::FILE, FileCloser> file,
-                                 std::string name, std::string_view text)
-    : options_(options), file_(std::move(file)), name_(std::move(name)), text_(text) {
+JsonLinesReader::JsonLinesReader(JsonLinesOptions options, InputBuffer input)
+    : options_(options), input_(std::move(input)) {
   options_.max_line_bytes = std::max<size_t>(options_.max_line_bytes, 1);
   options_.max_members = std::max<size_t>(options_.max_members, 1);
-  options_.buffer_bytes = std::max<size_t>(options_.buffer_bytes, 1);
-  while (end_ < kByteOrderMark.size() && !eof_) {
+  while (input_.filled() < kByteOrderMark.size() && !input_.eof()) {
     if (!Refill()) return;
   }
-  if (std::string_view(buffer_.get(), end_).starts_with(kByteOrderMark)) begin_ = kByteOrderMark.size();
+  if (std::string_view(input_.data(), input_.filled()).starts_with(kByteOrderMark)) input_.set_pos(kByteOrderMark.size());
 }
 
 bool JsonLinesReader::Refill() {
-  const size_t kept = end_ - begin_;
-  // std::copy rather than memmove/memcpy: the buffer and the text may be null when empty.
-  std::copy(buffer_.get() + begin_, buffer_.get() + end_, buffer_.get());
-  begin_ = 0;
-  end_ = kept;
-  // In-memory text never needs more than what is left of it.
-  const size_t chunk =
-      file_ == nullptr ? std::clamp<size_t>(text_.size(), 1, options_.buffer_bytes) : options_.buffer_bytes;
-  if (capacity_ - end_ < chunk) {
-    const size_t capacity = std::max(capacity_ * 2, end_ + chunk);
-    auto buffer = std::make_unique<char[]>(capacity + kPadding);  // zeroed: see kPadding
-    std::copy(buffer_.get(), buffer_.get() + end_, buffer.get());
-    buffer_ = std::move(buffer);
-    capacity_ = capacity;
-  }
-  if (file_ == nullptr) {
-    const size_t size = std::min(chunk, text_.size());
-    std::copy(text_.data(), text_.data() + size, buffer_.get() + end_);
-    text_.remove_prefix(size);
-    end_ += size;
-    loaded_ += size;
-    eof_ = text_.empty();
-    return true;
-  }
-  const size_t read = std::fread(buffer_.get() + end_, 1, chunk, file_.get());
-  end_ += read;
-  loaded_ += read;
-  if (std::ferror(file_.get())) {
-    status_ = absl::ErrnoToStatus(errno, ToAbsl(StrCat("cannot read ", name_)));
-    eof_ = true;
-    return false;
-  }
-  eof_ = std::feof(file_.get()) != 0;
-  return true;
+  if (input_.Refill()) return true;
+  status_ = input_.status();
+  return false;
 }
 
 bool JsonLinesReader::Next(JsonLine* line) {
   if (!status_.ok()) return false;
   for (;;) {
-    char* const data = buffer_.get() + begin_;
-    const size_t available = end_ - begin_;
+    char* const data = input_.data() + input_.pos();
+    const size_t available = input_.filled() - input_.pos();
     auto* feed = static_cast<char*>(std::memchr(data + searched_, '\n', available - searched_));
     if (feed == nullptr) {
       searched_ = available;
-      if (!eof_) {
+      if (!input_.eof()) {
         // One byte more than the limit may still fit: a CR at the end may turn out to be
         // part of the line break.
         if (available == 0 || available - 1 <= options_.max_line_bytes) {
@@ -424,7 +389,7 @@ bool JsonLinesReader::Next(JsonLine* line) {
     if (feed != nullptr && line_end > data && line_end[-1] == '\r') --line_end;
     const bool too_long = feed == nullptr || static_cast<size_t>(line_end - data) > options_.max_line_bytes;
     // Past the line feed, or at the end of the data when there is none (yet).
-    begin_ = feed == nullptr ? end_ : std::min(static_cast<size_t>(feed + 1 - buffer_.get()), end_);
+    input_.set_pos(feed == nullptr ? input_.filled() : std::min(static_cast<size_t>(feed + 1 - input_.data()), input_.filled()));
     if (!too_long) {
       const char* first = data;
       while (first < line_end && IsBlank(*first)) ++first;
@@ -526,14 +491,14 @@ bool JsonLinesReader::IsDuplicateKey(const std::vector<JsonMember>& members, std
 
 bool JsonLinesReader::SkipLongLine() {
   for (;;) {
-    const char* const data = buffer_.get() + begin_;
-    const auto* feed = static_cast<const char*>(std::memchr(data, '\n', end_ - begin_));
+    const char* const data = input_.data() + input_.pos();
+    const auto* feed = static_cast<const char*>(std::memchr(data, '\n', input_.filled() - input_.pos()));
     if (feed != nullptr) {
-      begin_ = static_cast<size_t>(feed + 1 - buffer_.get());
+      input_.set_pos(static_cast<size_t>(feed + 1 - input_.data()));
       return true;
     }
-    begin_ = end_;
-    if (eof_) return true;
+    input_.set_pos(input_.filled());
+    if (input_.eof()) return true;
     if (!Refill()) return false;
   }
 }

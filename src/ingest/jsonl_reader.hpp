@@ -27,6 +27,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "ingest/input_buffer.hpp"
 
 namespace aturan {
 
@@ -116,12 +117,9 @@ class JsonLinesReader {
 
   // Input bytes taken up by the lines returned so far, with the blank lines before them and
   // the byte order mark.
-  uint64_t bytes_consumed() const { return loaded_ - (end_ - begin_); }
+  uint64_t bytes_consumed() const { return input_.bytes_consumed(); }
 
  private:
-  struct FileCloser {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-  };
   // One entry of the duplicate-key table: the member index of a key, valid only while
   // `stamp` is the record number of the line being parsed.
   struct KeySlot {
@@ -129,12 +127,9 @@ class JsonLinesReader {
     size_t member = 0;
   };
 
-  // Reads from `file`, or from `text` when `file` is null; `name` names the input in errors.
-  JsonLinesReader(JsonLinesOptions options, std::unique_ptr<std::FILE, FileCloser> file, std::string name,
-                  std::string_view text);
+  JsonLinesReader(JsonLinesOptions options, InputBuffer input);
 
-  // Moves the unconsumed bytes to the front and reads up to buffer_bytes more. False after
-  // a read error (then status_ says which).
+  // Reads more input (InputBuffer::Refill). False after a read error (then status_ says which).
   bool Refill();
   // Parses the non-blank line [begin, end) of the buffer into `line`, unescaping strings in
   // place; *end must be writable (it becomes the scanner's stop byte).
@@ -142,23 +137,15 @@ class JsonLinesReader {
   // True when `key` is the key of one of `members`, the members of the line being parsed so
   // far; otherwise notes it as the key of the member that comes next.
   bool IsDuplicateKey(const std::vector<JsonMember>& members, std::string_view key);
-  // Reads past the rest of a line longer than max_line_bytes, from end_ on, without keeping
-  // it. False on a read error.
+  // Reads past the rest of a line longer than max_line_bytes, from the end of what was read
+  // on, without keeping it. False on a read error.
   bool SkipLongLine();
 
   JsonLinesOptions options_;
-  std::unique_ptr<std::FILE, FileCloser> file_;
-  std::string name_;
-  std::string_view text_;  // the rest of the in-memory input (when there is no file_)
-  std::unique_ptr<char[]> buffer_;
-  size_t capacity_ = 0;  // usable bytes of buffer_, which has kPadding more after them
-  size_t begin_ = 0;     // the first byte not yet consumed
-  size_t end_ = 0;       // one past the last byte read
-  size_t searched_ = 0;  // bytes from begin_ on known to hold no line feed
-  bool eof_ = false;
-  uint64_t line_ = 1;  // the physical line of buffer_[begin_]
+  InputBuffer input_;    // with kPadding zeroed bytes after its usable bytes
+  size_t searched_ = 0;  // bytes from the first one not yet consumed on known to hold no line feed
+  uint64_t line_ = 1;    // the physical line of the first byte not yet consumed
   uint64_t records_ = 0;
-  uint64_t loaded_ = 0;             // bytes read from the input so far
   std::vector<KeySlot> key_slots_;  // a power of two in size, at least twice the members
   absl::Status status_;
 };

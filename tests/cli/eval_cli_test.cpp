@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <regex>
+#include <sstream>
 #include <string>
 
 #include "cli/cli_files.hpp"
@@ -153,6 +154,13 @@ TEST(EvalCli, WritesJsonLinesAndReadsThem) {
   EXPECT_EQ(from_json.exit_code, 0) << from_json.output;
   EXPECT_THAT(from_json.output, HasSubstr("\n1,3375021203750001,eligible,,,80\n"));
   EXPECT_THAT(from_json.output, HasSubstr("\n2,,invalid,input,\"not valid JSON: "));
+  // And from standard input, named as JSON Lines.
+  std::stringstream lines;
+  lines << std::ifstream(jsonl, std::ios::binary).rdbuf();
+  CliResult from_stdin = RunCli("eval rules/pekalongan-2023-revisi.yaml - --input-format jsonl", lines.str());
+  EXPECT_EQ(from_stdin.exit_code, 0) << from_stdin.output;
+  EXPECT_THAT(from_stdin.output, HasSubstr("\n1,3375021203750001,eligible,,,80\n"));
+  EXPECT_THAT(from_stdin.output, HasSubstr("\n2,,invalid,input,\"not valid JSON: "));
   std::remove(list.c_str());
   std::remove(jsonl.c_str());
 }
