@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "base/csv_field.hpp"
 #include "base/decimal_text.hpp"
 #include "base/nik.hpp"
 #include "base/strings.hpp"

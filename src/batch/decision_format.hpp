@@ -63,8 +63,6 @@ std::string RuleOutcomeKey(const Decision& decision, size_t rules);
 // A score as the outputs write it: whole numbers without a decimal point ("80"), others as
 // FormatValue writes decimals.
 void AppendScore(double score, std::string* out);
-// `text` as one CSV field: quoted (with "" for ") when it holds a comma, quote or line break.
-void AppendCsvField(std::string_view text, std::string* out);
 // `text` as a JSON string literal, quotes included.
 void AppendJsonString(std::string_view text, std::string* out);
 

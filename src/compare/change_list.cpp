@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <string>
 
+#include "base/csv_field.hpp"
 #include "base/strings.hpp"
 #include "batch/decision_format.hpp"
 

@@ -2,19 +2,6 @@
 
 namespace aturan {
 
-void AppendCsvField(std::string* out, std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out->append(text);
-    return;
-  }
-  out->push_back('"');
-  for (char c : text) {
-    if (c == '"') out->push_back('"');
-    out->push_back(c);
-  }
-  out->push_back('"');
-}
-
 void AppendDigits(std::string* out, uint64_t value, int width) {
   // Filled from the end, so the digits come out in order with one append.
   char digits[40];

@@ -12,6 +12,7 @@
 
 #include "absl/strings/ascii.h"
 #include "base/nik.hpp"
+#include "base/csv_field.hpp"
 #include "generate/csv_text.hpp"
 #include "generate/kelurahan_population.hpp"
 
@@ -84,7 +85,7 @@ std::vector<std::string> Spellings(const RuleSet& rules, int slot, int32_t id) {
     AddSpelling(rules, slot, id, std::move(text), &texts);
   }
   std::vector<std::string> fields(texts.size());
-  for (size_t i = 0; i < texts.size(); ++i) AppendCsvField(&fields[i], texts[i]);
+  for (size_t i = 0; i < texts.size(); ++i) AppendCsvField(texts[i], &fields[i]);
   return fields;
 }
 

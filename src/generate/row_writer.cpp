@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "base/dates.hpp"
+#include "base/csv_field.hpp"
 #include "generate/csv_text.hpp"
 #include "generate/names.hpp"
 #include "generate/nik_text.hpp"
@@ -183,7 +184,7 @@ RowWriter::RowWriter(ListPlan plan, const NikSpace& nik_space, uint64_t seed, do
 void RowWriter::WriteHeader(std::string* out) const {
   for (size_t i = 0; i < plan_.fields.size(); ++i) {
     if (i > 0) out->push_back(',');
-    AppendCsvField(out, plan_.fields[i].name);
+    AppendCsvField(plan_.fields[i].name, out);
   }
   out->push_back('\n');
 }
@@ -387,7 +388,7 @@ void RowWriter::WriteValue(int slot, const Person& person, int32_t occupation, B
       break;
     }
   }
-  AppendCsvField(out, text);
+  AppendCsvField(text, out);
 }
 
 void RowWriter::MakeText(const FieldPlan& field, const Person& person, Rng* rng, std::string* text) const {
@@ -547,7 +548,7 @@ void RowWriter::WriteDefect(int slot, Defect defect, const Person& person, Block
       }
       return;
   }
-  AppendCsvField(out, text);
+  AppendCsvField(text, out);
 }
 
 void RowWriter::WriteDate(Date date, Block* block, std::string* out) const {
