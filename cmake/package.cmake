@@ -64,12 +64,10 @@ set(CPACK_DEBIAN_PACKAGE_SUGGESTS "g++, cmake | pkgconf, libabsl-dev, libyaml-cp
 # it, so that version is suggested. A prerm removes the __pycache__/ Python writes beside it
 # when root imports it, as Debian's py3clean does, so that purging leaves no directory behind.
 if(ATURAN_PYTHON_PACKAGE_DIR)
-  string(REPLACE "." ";" python_version_parts ${ATURAN_PYTHON_VERSION})
-  list(GET python_version_parts 0 python_major)
-  list(GET python_version_parts 1 python_minor)
-  math(EXPR python_next_minor "${python_minor} + 1")
+  math(EXPR python_next_minor "${ATURAN_PYTHON_VERSION_MINOR} + 1")
   string(APPEND CPACK_DEBIAN_PACKAGE_SUGGESTS
-         ", python3 (>= ${ATURAN_PYTHON_VERSION}), python3 (<< ${python_major}.${python_next_minor})")
+         ", python3 (>= ${ATURAN_PYTHON_VERSION_MAJOR}.${ATURAN_PYTHON_VERSION_MINOR})"
+         ", python3 (<< ${ATURAN_PYTHON_VERSION_MAJOR}.${python_next_minor})")
   set(ATURAN_PYTHON_PACKAGE_PATH ${CPACK_PACKAGING_INSTALL_PREFIX}/${ATURAN_PYTHON_PACKAGE_DIR})
   configure_file(${PROJECT_SOURCE_DIR}/cmake/debian-prerm.in ${PROJECT_BINARY_DIR}/debian/prerm @ONLY)
   file(CHMOD ${PROJECT_BINARY_DIR}/debian/prerm PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE
