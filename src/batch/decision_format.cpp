@@ -1,6 +1,5 @@
 #include "batch/decision_format.hpp"
 
-
 #include "absl/strings/str_cat.h"
 #include "base/csv_field.hpp"
 #include "base/decimal_text.hpp"

@@ -11,8 +11,8 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
-#include "base/nik.hpp"
 #include "base/csv_field.hpp"
+#include "base/nik.hpp"
 #include "generate/csv_text.hpp"
 #include "generate/kelurahan_population.hpp"
 

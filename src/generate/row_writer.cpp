@@ -6,8 +6,8 @@
 #include <string_view>
 #include <utility>
 
-#include "base/dates.hpp"
 #include "base/csv_field.hpp"
+#include "base/dates.hpp"
 #include "generate/csv_text.hpp"
 #include "generate/names.hpp"
 #include "generate/nik_text.hpp"

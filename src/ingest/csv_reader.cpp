@@ -17,8 +17,6 @@
 namespace aturan {
 namespace {
 
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-
 // Problem ranks: a higher rank replaces the problem already noted, an equal one does not.
 constexpr int kQuoteRank = 1;
 constexpr int kLimitRank = 2;
@@ -131,11 +129,9 @@ CsvReader::CsvReader(CsvOptions options, InputBuffer input) : options_(options),
     status_ = absl::InvalidArgumentError("the CSV delimiter cannot be a quote or a line break");
     return;
   }
-  while (input_.filled() < kByteOrderMark.size() && !input_.eof()) {
-    if (!Refill()) return;
-  }
-  if (std::string_view(input_.data(), input_.filled()).starts_with(kByteOrderMark)) {
-    input_.set_pos(kByteOrderMark.size());
+  if (!input_.SkipByteOrderMark()) {
+    status_ = input_.status();
+    return;
   }
   if (options_.detect_delimiter) DetectDelimiter();
   special_[static_cast<unsigned char>(options_.delimiter)] = true;

@@ -41,6 +41,15 @@ InputBuffer::InputBuffer(std::unique_ptr<std::FILE, FileCloser> file, std::strin
       read_bytes_(std::max<size_t>(read_bytes, 1)),
       padding_(padding) {}
 
+bool InputBuffer::SkipByteOrderMark() {
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+  while (filled_ < kByteOrderMark.size() && !eof_) {
+    if (!Refill()) return false;
+  }
+  if (std::string_view(buffer_.get(), filled_).starts_with(kByteOrderMark)) pos_ = kByteOrderMark.size();
+  return true;
+}
+
 bool InputBuffer::Refill() {
   const size_t kept = filled_ - pos_;
   // std::copy rather than memmove/memcpy: the buffer and the text may be null when empty.

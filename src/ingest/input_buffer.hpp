@@ -31,6 +31,9 @@ class InputBuffer {
   // them (fewer at the end of the input, which eof() then tells). False after a read error,
   // which status() says.
   bool Refill();
+  // Reads the first bytes and consumes a UTF-8 byte order mark if the input starts with one.
+  // False after a read error, as Refill.
+  bool SkipByteOrderMark();
 
   // The buffer: its bytes from pos() to filled() are the input not yet consumed.
   char* data() const { return buffer_.get(); }

@@ -24,8 +24,6 @@ namespace {
 
 static_assert(std::endian::native == std::endian::little, "the string scanner reads words little-endian");
 
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-
 // Zeroed bytes after the buffer's capacity: the scanner writes a NUL after a line's last byte
 // (which may be the last byte read) and reads up to 7 bytes past it.
 constexpr size_t kPadding = 8;
@@ -350,10 +348,7 @@ JsonLinesReader::JsonLinesReader(JsonLinesOptions options, InputBuffer input)
     : options_(options), input_(std::move(input)) {
   options_.max_line_bytes = std::max<size_t>(options_.max_line_bytes, 1);
   options_.max_members = std::max<size_t>(options_.max_members, 1);
-  while (input_.filled() < kByteOrderMark.size() && !input_.eof()) {
-    if (!Refill()) return;
-  }
-  if (std::string_view(input_.data(), input_.filled()).starts_with(kByteOrderMark)) input_.set_pos(kByteOrderMark.size());
+  if (!input_.SkipByteOrderMark()) status_ = input_.status();
 }
 
 bool JsonLinesReader::Refill() {
@@ -389,7 +384,8 @@ bool JsonLinesReader::Next(JsonLine* line) {
     if (feed != nullptr && line_end > data && line_end[-1] == '\r') --line_end;
     const bool too_long = feed == nullptr || static_cast<size_t>(line_end - data) > options_.max_line_bytes;
     // Past the line feed, or at the end of the data when there is none (yet).
-    input_.set_pos(feed == nullptr ? input_.filled() : std::min(static_cast<size_t>(feed + 1 - input_.data()), input_.filled()));
+    input_.set_pos(feed == nullptr ? input_.filled()
+                                   : std::min(static_cast<size_t>(feed + 1 - input_.data()), input_.filled()));
     if (!too_long) {
       const char* first = data;
       while (first < line_end && IsBlank(*first)) ++first;

@@ -1,6 +1,7 @@
 // InputBuffer: text read a few bytes at a time with the unconsumed bytes kept at the front,
-// the end of the input, the zeroed padding after what was read, and files that cannot be
-// opened. (The CSV and JSON Lines reader tests read through it with every buffer size.)
+// a byte order mark skipped, the end of the input, the zeroed padding after what was read,
+// and files that cannot be opened. (The CSV and JSON Lines reader tests read through it with
+// every buffer size.)
 #include "ingest/input_buffer.hpp"
 
 #include <cstdio>
@@ -37,6 +38,21 @@ TEST(InputBuffer, ReadsTextAFewBytesAtATimeKeepingWhatIsNotConsumed) {
   EXPECT_EQ(rest, "ghij");
   EXPECT_EQ(input.bytes_consumed(), text.size());
   EXPECT_TRUE(input.status().ok());
+}
+
+TEST(InputBuffer, SkipsAByteOrderMarkReadOneByteAtATime) {
+  InputBuffer marked = InputBuffer::FromText("\xEF\xBB\xBFnik", "text", 1);
+  ASSERT_TRUE(marked.SkipByteOrderMark());
+  EXPECT_EQ(std::string(marked.data() + marked.pos(), marked.filled() - marked.pos()), "");
+  EXPECT_EQ(marked.bytes_consumed(), 3u);
+  // Only a whole mark is skipped; its first bytes alone are text.
+  InputBuffer partial = InputBuffer::FromText("\xEF\xBB", "text", 1);
+  ASSERT_TRUE(partial.SkipByteOrderMark());
+  EXPECT_EQ(partial.pos(), 0u);
+  EXPECT_EQ(partial.filled(), 2u);
+  InputBuffer plain = InputBuffer::FromText("nik", "text", 2);
+  ASSERT_TRUE(plain.SkipByteOrderMark());
+  EXPECT_EQ(std::string(plain.data() + plain.pos(), plain.filled() - plain.pos()), "nik");
 }
 
 TEST(InputBuffer, AnEmptyInputEndsAtOnce) {
