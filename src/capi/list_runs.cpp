@@ -12,6 +12,7 @@
 #include "allocate/list_allocation.hpp"
 #include "aturan/allocation.hpp"
 #include "aturan/aturan.h"
+#include "base/direct_output.hpp"
 #include "base/strings.hpp"
 #include "batch/eval_pipeline.hpp"
 #include "batch/eval_summary_json.hpp"
@@ -93,12 +94,12 @@ aturan_status Prepare(const aturan_rules* rules, const char* list_path, const ch
   run->reader = *std::move(reader);
   run->output_path = output_path;
   run->rejects_path = o.rejects_path != nullptr ? o.rejects_path : internal::DefaultRejectsPath(output_path);
-  run->output.reset(std::fopen(output_path, "wb"));
+  run->output.reset(internal::OpenDirectOutput(output_path));
   if (run->output == nullptr) {
     return Fail(ATURAN_ERROR_OUTPUT, StrCat("cannot write ", output_path, ": ", std::strerror(errno)), error);
   }
   if (!run->rejects_path.empty()) {
-    run->rejects.reset(std::fopen(run->rejects_path.c_str(), "wb"));
+    run->rejects.reset(internal::OpenDirectOutput(run->rejects_path));
     if (run->rejects == nullptr) {
       return Fail(ATURAN_ERROR_OUTPUT, StrCat("cannot write ", run->rejects_path, ": ", std::strerror(errno)), error);
     }

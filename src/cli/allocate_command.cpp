@@ -90,6 +90,7 @@ int RunAllocate(const AllocateOptions& o) {
     std::cerr << "error: " << o.args.output << ": " << written.message() << "\n";
     return kExitBadInput;
   }
+  if (!command->CloseOutputs(o.args)) return kExitBadInput;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::ostream& report = command->report();
   if (o.json) {

@@ -177,6 +177,10 @@ int RunDiff(const DiffOptions& o) {
   const std::string json = ComparisonJson(comparison);
   if (!WriteText(o.json ? json : ComparisonMarkdown(comparison), output.get(), o.output)) return kExitBadInput;
   if (html != nullptr && !WriteText(RenderHtmlReport(json), html.get(), o.html)) return kExitBadInput;
+  if (!CloseOutput(std::move(output), o.output) || !CloseOutput(std::move(html), o.html) ||
+      !CloseOutput(std::move(changes), o.changes)) {
+    return kExitBadInput;
+  }
   const ListEffect& e = comparison.list;
   std::cerr << absl::StrFormat("diff: %d rows; covered %d -> %d (gained %d, lost %d); cost %d -> %d rupiah\n", e.rows,
                                e.old_side.covered, e.new_side.covered, e.gained, e.lost, e.old_side.cost,

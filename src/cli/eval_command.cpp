@@ -23,7 +23,7 @@ int RunEval(const ListCommandArgs& args) {
   pipeline.group_slot = command->group_slot;
   const std::optional<ListRun> run =
       RunList(rules, args.list_file, command->list_options, pipeline, command->output.get(), command->rejects.get());
-  if (!run) return kExitBadInput;
+  if (!run || !command->CloseOutputs(args)) return kExitBadInput;
   std::ostream& report = command->report();
   report << internal::FormatEvalSummary(rules, run->summary, run->seconds, run->bytes);
   if (!command->rejects_path.empty()) report << "rejects and warnings written to " << command->rejects_path << "\n";

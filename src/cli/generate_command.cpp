@@ -1,8 +1,5 @@
 // `aturan generate RULES.yaml --rows N --seed S -o list.csv`: write a synthetic candidate list.
-#include <cerrno>
 #include <chrono>
-#include <cstdio>
-#include <cstring>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -13,6 +10,7 @@
 #include "aturan/rule_set.hpp"
 #include "base/strings.hpp"
 #include "cli/commands.hpp"
+#include "cli/list_flags.hpp"
 #include "cli/options.hpp"
 #include "generate/list_generator.hpp"
 
@@ -103,23 +101,15 @@ Command AddGenerateCommand(CLI::App& app) {
     std::cerr << FormatDiagnostics(loaded.diagnostics);
     if (loaded.rules == nullptr) return kExitRuleErrors;
 
-    const auto close = [](std::FILE* file) { return file == stdout ? std::fflush(file) : std::fclose(file); };
-    std::unique_ptr<std::FILE, decltype(close)> out(
-        o->output == "-" ? stdout : std::fopen(o->output.c_str(), "wb"), close);
-    if (out == nullptr) {
-      std::cerr << "error: cannot write " << o->output << ": " << std::strerror(errno) << "\n";
-      return kExitBadInput;
-    }
+    File out = OpenOutput(o->output);
+    if (out == nullptr) return kExitBadInput;
     const auto start = std::chrono::steady_clock::now();
     const absl::StatusOr<GenerateStats> stats = GenerateList(*loaded.rules, *options, out.get());
     if (!stats.ok()) {
       std::cerr << "error: " << o->output << ": " << stats.status().message() << "\n";
       return kExitBadInput;
     }
-    if (close(out.release()) != 0) {
-      std::cerr << "error: cannot write " << o->output << ": " << std::strerror(errno) << "\n";
-      return kExitBadInput;
-    }
+    if (!CloseOutput(std::move(out), o->output)) return kExitBadInput;
     const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
     std::cerr << (o->output == "-" ? "" : o->output + ": ") << Summary(*stats, seconds.count()) << "\n";
     return kExitOk;

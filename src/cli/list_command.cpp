@@ -20,7 +20,12 @@ void AddListCommandArgs(CLI::App& command, const std::string& what, ListCommandA
   AddRuleOptions(command, &args->rule_options);
 }
 
-std::ostream& ListCommand::report() const { return output.get() == stdout ? std::cerr : std::cout; }
+std::ostream& ListCommand::report() const { return output_is_stdout ? std::cerr : std::cout; }
+
+bool ListCommand::CloseOutputs(const ListCommandArgs& args) {
+  const bool output_closed = CloseOutput(std::move(output), args.output);
+  return CloseOutput(std::move(rejects), rejects_path) && output_closed;
+}
 
 std::optional<ListCommand> PrepareListCommand(const ListCommandArgs& args, int* exit_code) {
   *exit_code = kExitBadInput;
@@ -48,6 +53,7 @@ std::optional<ListCommand> PrepareListCommand(const ListCommandArgs& args, int* 
                                             : internal::DecisionFormat::kCsv;
   command.output = OpenOutput(args.output);
   if (command.output == nullptr) return std::nullopt;
+  command.output_is_stdout = command.output.get() == stdout;
   command.rejects_path = !args.rejects.empty() ? args.rejects : args.output == "-" ? "" : internal::DefaultRejectsPath(args.output);
   if (!command.rejects_path.empty()) {
     command.rejects = OpenOutput(command.rejects_path);

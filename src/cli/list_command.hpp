@@ -39,10 +39,14 @@ struct ListCommand {
   int group_slot = -1;
   internal::DecisionFormat format = internal::DecisionFormat::kCsv;
   File output;
+  bool output_is_stdout = false;
   std::string rejects_path;  // empty: no rejects file
   File rejects;
   // Where the summary goes: stderr when the output is standard output, else stdout.
   std::ostream& report() const;
+  // Closes the output and the rejects file. False after saying why when the last bytes of
+  // either could not be written.
+  bool CloseOutputs(const ListCommandArgs& args);
 };
 
 // Loads the rules (printing their diagnostics) and opens the outputs. Nullopt with *exit_code

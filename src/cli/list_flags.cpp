@@ -4,6 +4,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "base/direct_output.hpp"
 #include "base/strings.hpp"
 #include "batch/list_defaults.hpp"
 #include "batch/list_option_text.hpp"
@@ -77,9 +78,16 @@ void FileCloser::operator()(std::FILE* file) const {
 }
 
 File OpenOutput(const std::string& path) {
-  File file(path == "-" ? stdout : std::fopen(path.c_str(), "wb"));
+  File file(path == "-" ? stdout : internal::OpenDirectOutput(path));
   if (file == nullptr) std::cerr << "error: cannot write " << path << ": " << std::strerror(errno) << "\n";
   return file;
+}
+
+bool CloseOutput(File file, const std::string& path) {
+  std::FILE* stream = file.release();
+  if (stream == nullptr || (stream == stdout ? std::fflush(stream) : std::fclose(stream)) == 0) return true;
+  std::cerr << "error: cannot write " << path << ": " << std::strerror(errno) << "\n";
+  return false;
 }
 
 }  // namespace aturan::cli

@@ -47,7 +47,12 @@ struct FileCloser {
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
-// `path` opened for writing ("-" is standard output), or null after saying why not.
+// `path` opened for writing ("-" is standard output), or null after saying why not. A file's
+// whole blocks bypass the page cache (internal::OpenDirectOutput).
 File OpenOutput(const std::string& path);
+
+// Closes `file` (standard output is flushed, not closed). False after saying why when its
+// last bytes could not be written; true for a null file.
+bool CloseOutput(File file, const std::string& path);
 
 }  // namespace aturan::cli

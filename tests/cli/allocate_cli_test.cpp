@@ -3,6 +3,7 @@
 // an area table from --areas; bad area tables and rule files without a quota refused.
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -143,6 +144,18 @@ TEST(AllocateCli, DtksBasedQuotaOfTwentyTwentyTwo) {
   EXPECT_EQ(JsonNumber(r.output, "selected"), 423);
   EXPECT_THAT(r.output, HasSubstr("\"basis\":\"dtks\""));
   EXPECT_EQ(JsonNumber(r.output, "total_cost"), 423LL * 16800 * 12);
+}
+
+TEST(AllocateCli, SaysSoWhenTheAllocationCannotBeWritten) {
+  if (!std::ifstream("/dev/full").good()) GTEST_SKIP() << "no /dev/full";
+  const std::string rejects = ::testing::TempDir() + "/allocate_full_rejects.csv";
+  const CliResult r = RunCli("allocate rules/pekalongan-2023-revisi.yaml examples/lists/pekalongan-sample.csv "
+                             "-o /dev/full --rejects '" + rejects + "'");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("/dev/full"));
+  EXPECT_THAT(r.output, HasSubstr("No space left on device"));
+  EXPECT_THAT(r.output, Not(HasSubstr("allocated in")));
+  std::remove(rejects.c_str());
 }
 
 TEST(AllocateCli, RulesWithoutAQuotaAreRefused) {

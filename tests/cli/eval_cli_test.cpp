@@ -182,5 +182,21 @@ TEST(EvalCli, RefusesWhatItCannotRead) {
   EXPECT_THAT(header_only.output, Not(HasSubstr("\n1,")));
 }
 
+TEST(EvalCli, SaysSoWhenTheDecisionsOrRejectsCannotBeWritten) {
+  if (!std::ifstream("/dev/full").good()) GTEST_SKIP() << "no /dev/full";
+  // The 500 rows' decisions are less than a direct-output block: the write fails at the close.
+  const std::string rejects = ::testing::TempDir() + "/eval_full_rejects.csv";
+  CliResult decisions = RunCli("eval rules/pekalongan-2023-revisi.yaml examples/lists/pekalongan-sample.csv "
+                               "-o /dev/full --rejects '" + rejects + "'");
+  EXPECT_EQ(decisions.exit_code, 2) << decisions.output;
+  EXPECT_THAT(decisions.output, HasSubstr("cannot write /dev/full: No space left on device"));
+  EXPECT_THAT(decisions.output, Not(HasSubstr("rows read")));
+  CliResult rejects_full = RunCli("eval rules/pekalongan-2023-revisi.yaml examples/lists/pekalongan-sample.csv "
+                                  "-o /dev/null --rejects /dev/full");
+  EXPECT_EQ(rejects_full.exit_code, 2) << rejects_full.output;
+  EXPECT_THAT(rejects_full.output, HasSubstr("cannot write /dev/full"));
+  std::remove(rejects.c_str());
+}
+
 }  // namespace
 }  // namespace aturan
