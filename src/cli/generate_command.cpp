@@ -101,7 +101,8 @@ Command AddGenerateCommand(CLI::App& app) {
     std::cerr << FormatDiagnostics(loaded.diagnostics);
     if (loaded.rules == nullptr) return kExitRuleErrors;
 
-    File out = OpenOutput(o->output);
+    // The list is usually decided next: it stays in the page cache.
+    File out = OpenOutput(o->output, OutputCache::kKeep);
     if (out == nullptr) return kExitBadInput;
     const auto start = std::chrono::steady_clock::now();
     const absl::StatusOr<GenerateStats> stats = GenerateList(*loaded.rules, *options, out.get());

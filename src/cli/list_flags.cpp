@@ -77,8 +77,10 @@ void FileCloser::operator()(std::FILE* file) const {
   if (file != stdout) std::fclose(file);
 }
 
-File OpenOutput(const std::string& path) {
-  File file(path == "-" ? stdout : internal::OpenDirectOutput(path));
+File OpenOutput(const std::string& path, OutputCache cache) {
+  File file(path == "-"                       ? stdout
+            : cache == OutputCache::kBypass ? internal::OpenDirectOutput(path)
+                                            : std::fopen(path.c_str(), "wb"));
   if (file == nullptr) std::cerr << "error: cannot write " << path << ": " << std::strerror(errno) << "\n";
   return file;
 }

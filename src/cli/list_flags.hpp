@@ -47,9 +47,14 @@ struct FileCloser {
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
-// `path` opened for writing ("-" is standard output), or null after saying why not. A file's
-// whole blocks bypass the page cache (internal::OpenDirectOutput).
-File OpenOutput(const std::string& path);
+// How an output file is written.
+enum class OutputCache {
+  kBypass,  // whole blocks go around the page cache (internal::OpenDirectOutput): results
+  kKeep,    // through the page cache: files read again next, such as a generated list
+};
+
+// `path` opened for writing ("-" is standard output), or null after saying why not.
+File OpenOutput(const std::string& path, OutputCache cache = OutputCache::kBypass);
 
 // Closes `file` (standard output is flushed, not closed). False after saying why when its
 // last bytes could not be written; true for a null file.
