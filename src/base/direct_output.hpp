@@ -4,7 +4,8 @@
 // read back. Written through the page cache, every byte first takes a fresh page of memory
 // (on a VM whose host reclaims idle guest memory, that costs about 1 ms per MB: more than
 // deciding the rows), and the pages crowd out what the machine had cached. Written with
-// O_DIRECT, the bytes go from one reused, aligned buffer straight to the disk.
+// O_DIRECT, the bytes go from two reused, aligned blocks straight to the disk, one written
+// on a thread of its own while the other fills.
 #pragma once
 
 #include <cstddef>

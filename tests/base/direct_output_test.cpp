@@ -101,8 +101,8 @@ TEST(OpenDirectOutput, WholeBlocksGoAroundThePageCacheWhereTheFileSystemAllows) 
   ASSERT_NE(file, nullptr);
   const std::string text = Pattern(2 * kDirectOutputBlock + 100, 3);
   ASSERT_EQ(std::fwrite(text.data(), 1, text.size(), file), text.size());
-  // Two whole blocks are on disk; the last 100 bytes wait for the close.
-  EXPECT_EQ(std::filesystem::file_size(path), 2 * kDirectOutputBlock);
+  // Whole blocks are on disk or on their way; the last 100 bytes wait for the close.
+  EXPECT_EQ(std::filesystem::file_size(path) % kDirectOutputBlock, 0u);
   EXPECT_THAT(DescriptorIsDirect(path), testing::Optional(true));
   ASSERT_EQ(std::fclose(file), 0);
   EXPECT_TRUE(Contents(path) == text);
@@ -123,10 +123,10 @@ TEST(OpenDirectOutput, AFailedWriteIsReportedByTheWriteOrTheClose) {
   errno = 0;
   EXPECT_EQ(std::fclose(small), EOF);
   EXPECT_EQ(errno, ENOSPC);
-  // A whole block fails as it is written.
+  // A whole block fails as it is written, which the next block's hand-over finds.
   std::FILE* large = OpenDirectOutput("/dev/full");
   ASSERT_NE(large, nullptr);
-  const std::string text = Pattern(kDirectOutputBlock, 4);
+  const std::string text = Pattern(2 * kDirectOutputBlock, 4);
   EXPECT_LT(std::fwrite(text.data(), 1, text.size(), large), text.size());
   EXPECT_NE(std::ferror(large), 0);
   // Nothing more is taken after a failure, and the close reports it again.
