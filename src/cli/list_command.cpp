@@ -54,7 +54,9 @@ std::optional<ListCommand> PrepareListCommand(const ListCommandArgs& args, int* 
   command.output = OpenOutput(args.output);
   if (command.output == nullptr) return std::nullopt;
   command.output_is_stdout = command.output.get() == stdout;
-  command.rejects_path = !args.rejects.empty() ? args.rejects : args.output == "-" ? "" : internal::DefaultRejectsPath(args.output);
+  command.rejects_path = !args.rejects.empty()    ? args.rejects
+                         : command.output_is_stdout ? ""
+                                                    : internal::DefaultRejectsPath(args.output);
   if (!command.rejects_path.empty()) {
     command.rejects = OpenOutput(command.rejects_path);
     if (command.rejects == nullptr) return std::nullopt;

@@ -1,5 +1,8 @@
 #include "cli/list_flags.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -77,8 +80,16 @@ void FileCloser::operator()(std::FILE* file) const {
   if (file != stdout) std::fclose(file);
 }
 
+bool IsStandardOutput(const std::string& path) {
+  if (path == "-") return true;
+  struct stat named {};
+  struct stat out {};
+  return ::stat(path.c_str(), &named) == 0 && ::fstat(STDOUT_FILENO, &out) == 0 && named.st_dev == out.st_dev &&
+         named.st_ino == out.st_ino;
+}
+
 File OpenOutput(const std::string& path, OutputCache cache) {
-  File file(path == "-"                       ? stdout
+  File file(IsStandardOutput(path)            ? stdout
             : cache == OutputCache::kBypass ? internal::OpenDirectOutput(path)
                                             : std::fopen(path.c_str(), "wb"));
   if (file == nullptr) std::cerr << "error: cannot write " << path << ": " << std::strerror(errno) << "\n";

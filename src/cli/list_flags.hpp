@@ -53,7 +53,13 @@ enum class OutputCache {
   kKeep,    // through the page cache: files read again next, such as a generated list
 };
 
-// `path` opened for writing ("-" is standard output), or null after saying why not.
+// True when `path` is "-" or names the file standard output already writes to (such as
+// /dev/stdout, or the file the shell redirected it to).
+bool IsStandardOutput(const std::string& path);
+
+// `path` opened for writing, or null after saying why not. Standard output (IsStandardOutput)
+// is used as it is: never reopened, so a shell's `>>` still appends and nothing else printed
+// there is overwritten.
 File OpenOutput(const std::string& path, OutputCache cache = OutputCache::kBypass);
 
 // Closes `file` (standard output is flushed, not closed). False after saying why when its

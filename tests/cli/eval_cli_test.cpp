@@ -2,7 +2,9 @@
 // for, the --max-invalid threshold, column and value mapping, output formats, bad input.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <regex>
@@ -180,6 +182,27 @@ TEST(EvalCli, RefusesWhatItCannotRead) {
   CliResult header_only = RunCli("eval rules/pekalongan-2023-revisi.yaml -", std::string(kHeader));
   EXPECT_EQ(header_only.exit_code, 0) << header_only.output;
   EXPECT_THAT(header_only.output, Not(HasSubstr("\n1,")));
+}
+
+TEST(EvalCli, AnOutputNamingStandardOutputIsWrittenThere) {
+  // `-o /dev/stdout` with standard output appended to a file: the decisions follow what the
+  // file held (it is not reopened and truncated), the summary goes to standard error instead of
+  // into the decisions, and no rejects file is made beside /dev/stdout.
+  const std::string out = TempPath("eval_to_stdout.csv");
+  const std::string err = TempPath("eval_to_stdout.err");
+  std::ofstream(out) << "before\n";
+  const std::string command = std::string("cd '") + ATURAN_SOURCE_DIR + "' && '" + ATURAN_CLI_PATH +
+                              "' eval rules/pekalongan-2023-revisi.yaml examples/lists/pekalongan-sample.csv"
+                              " -o /dev/stdout >> '" + out + "' 2> '" + err + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << ReadAll(err);
+  const std::string text = ReadAll(out);
+  EXPECT_EQ(text.rfind("before\nrow,nik,status,failed,reasons,score\n", 0), 0u) << text.substr(0, 200);
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 2 + 500);  // "before", the header, 500 rows
+  EXPECT_THAT(text, Not(HasSubstr("rows read")));
+  EXPECT_THAT(ReadAll(err), HasSubstr("rows read"));
+  EXPECT_THAT(ReadAll(err), Not(HasSubstr("rejects and warnings written to")));
+  std::remove(out.c_str());
+  std::remove(err.c_str());
 }
 
 TEST(EvalCli, SaysSoWhenTheDecisionsOrRejectsCannotBeWritten) {
