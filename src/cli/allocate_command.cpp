@@ -62,7 +62,7 @@ std::string ExplainNik(const RuleSet& rules, const Allocation& allocation, const
 
 int RunAllocate(const AllocateOptions& o) {
   int exit_code = kExitOk;
-  std::optional<ListCommand> command = PrepareListCommand(o.args, &exit_code);
+  std::optional<ListCommand> command = PrepareListCommand(o.args, &exit_code, {o.areas});
   if (!command) return exit_code;
   const RuleSet& rules = *command->rules;
   if (!rules.quota().present()) {

@@ -127,6 +127,11 @@ int RunDiff(const DiffOptions& o) {
   const std::optional<AreaTable> new_areas = ReadAreas(*new_rules, "--areas-new", o.new_areas, &areas_ok);
   if (!areas_ok) return kExitBadInput;
 
+  for (const auto& [flag, path] : {std::pair{"-o", o.output}, {"--html", o.html}, {"--changes", o.changes}}) {
+    if (!OutputSparesInputs(flag, path, {o.list_file, o.old_file, o.new_file, o.old_areas, o.new_areas})) {
+      return kExitBadInput;
+    }
+  }
   File output = OpenOutput(o.output);
   if (output == nullptr) return kExitBadInput;
   File html;

@@ -27,7 +27,8 @@ bool ListCommand::CloseOutputs(const ListCommandArgs& args) {
   return CloseOutput(std::move(rejects), rejects_path) && output_closed;
 }
 
-std::optional<ListCommand> PrepareListCommand(const ListCommandArgs& args, int* exit_code) {
+std::optional<ListCommand> PrepareListCommand(const ListCommandArgs& args, int* exit_code,
+                                              const std::vector<std::string>& other_inputs) {
   *exit_code = kExitBadInput;
   const std::optional<LoadOptions> load = args.rule_options.ToLoadOptions();
   if (!load) return std::nullopt;
@@ -51,12 +52,17 @@ std::optional<ListCommand> PrepareListCommand(const ListCommandArgs& args, int* 
   command.format = args.format.empty()   ? internal::DecisionFormatFor(args.output)
                    : args.format == "jsonl" ? internal::DecisionFormat::kJsonLines
                                             : internal::DecisionFormat::kCsv;
-  command.output = OpenOutput(args.output);
-  if (command.output == nullptr) return std::nullopt;
-  command.output_is_stdout = command.output.get() == stdout;
+  command.output_is_stdout = IsStandardOutput(args.output);
   command.rejects_path = !args.rejects.empty()    ? args.rejects
                          : command.output_is_stdout ? ""
                                                     : internal::DefaultRejectsPath(args.output);
+  std::vector<std::string> inputs = {args.list_file, args.rules_file};
+  inputs.insert(inputs.end(), other_inputs.begin(), other_inputs.end());
+  if (!OutputSparesInputs("-o", args.output, inputs) || !OutputSparesInputs("--rejects", command.rejects_path, inputs)) {
+    return std::nullopt;
+  }
+  command.output = OpenOutput(args.output);
+  if (command.output == nullptr) return std::nullopt;
   if (!command.rejects_path.empty()) {
     command.rejects = OpenOutput(command.rejects_path);
     if (command.rejects == nullptr) return std::nullopt;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "CLI/CLI.hpp"
 #include "aturan/list_reader.hpp"
@@ -49,9 +50,11 @@ struct ListCommand {
   bool CloseOutputs(const ListCommandArgs& args);
 };
 
-// Loads the rules (printing their diagnostics) and opens the outputs. Nullopt with *exit_code
-// set after printing what is wrong.
-std::optional<ListCommand> PrepareListCommand(const ListCommandArgs& args, int* exit_code);
+// Loads the rules (printing their diagnostics) and opens the outputs, unless one of them is the
+// list, the rule file or one of `other_inputs` (files the command reads later). Nullopt with
+// *exit_code set after printing what is wrong.
+std::optional<ListCommand> PrepareListCommand(const ListCommandArgs& args, int* exit_code,
+                                              const std::vector<std::string>& other_inputs = {});
 
 // kExitBadInput after saying so when more rows are invalid than --max-invalid allows, else kExitOk.
 int CheckInvalidLimit(const ListCommandArgs& args, const ListCommand& command, uint64_t invalid, uint64_t rows);

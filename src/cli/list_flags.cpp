@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <iostream>
+#include <optional>
 
 #include "base/direct_output.hpp"
 #include "base/strings.hpp"
@@ -80,12 +81,38 @@ void FileCloser::operator()(std::FILE* file) const {
   if (file != stdout) std::fclose(file);
 }
 
+namespace {
+
+// What stat says of the file at `path` ("-": of descriptor `dash_fd`), if there is one.
+std::optional<struct stat> FileInfo(const std::string& path, int dash_fd) {
+  struct stat info {};
+  if ((path == "-" ? ::fstat(dash_fd, &info) : ::stat(path.c_str(), &info)) != 0) return std::nullopt;
+  return info;
+}
+
+bool SameFile(const struct stat& a, const struct stat& b) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino; }
+
+}  // namespace
+
 bool IsStandardOutput(const std::string& path) {
   if (path == "-") return true;
-  struct stat named {};
-  struct stat out {};
-  return ::stat(path.c_str(), &named) == 0 && ::fstat(STDOUT_FILENO, &out) == 0 && named.st_dev == out.st_dev &&
-         named.st_ino == out.st_ino;
+  const std::optional<struct stat> named = FileInfo(path, STDOUT_FILENO);
+  const std::optional<struct stat> out = FileInfo("-", STDOUT_FILENO);
+  return named && out && SameFile(*named, *out);
+}
+
+bool OutputSparesInputs(const std::string& flag, const std::string& path, const std::vector<std::string>& inputs) {
+  const std::optional<struct stat> output = FileInfo(path, STDOUT_FILENO);
+  if (!output || !S_ISREG(output->st_mode)) return true;  // a new file, or no file to lose
+  for (const std::string& input : inputs) {
+    if (input.empty()) continue;
+    const std::optional<struct stat> read = FileInfo(input, STDIN_FILENO);
+    if (!read || !SameFile(*output, *read)) continue;
+    std::cerr << "error: " << flag << " " << path << " is " << (input == "-" ? "standard input" : input)
+              << ", which is read too; writing it would destroy it. Give another output file\n";
+    return false;
+  }
+  return true;
 }
 
 File OpenOutput(const std::string& path, OutputCache cache) {

@@ -57,6 +57,11 @@ enum class OutputCache {
 // /dev/stdout, or the file the shell redirected it to).
 bool IsStandardOutput(const std::string& path);
 
+// False after saying so when output `path` (given as `flag`, e.g. "-o") is an existing regular
+// file that is also one of `inputs` ("-" is standard input): opening it for writing would
+// empty it before it is read.
+bool OutputSparesInputs(const std::string& flag, const std::string& path, const std::vector<std::string>& inputs);
+
 // `path` opened for writing, or null after saying why not. Standard output (IsStandardOutput)
 // is used as it is: never reopened, so a shell's `>>` still appends and nothing else printed
 // there is overwritten.

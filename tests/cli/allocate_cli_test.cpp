@@ -146,6 +146,17 @@ TEST(AllocateCli, DtksBasedQuotaOfTwentyTwentyTwo) {
   EXPECT_EQ(JsonNumber(r.output, "total_cost"), 423LL * 16800 * 12);
 }
 
+TEST(AllocateCli, RefusesToWriteOverTheAreaTable) {
+  const std::string areas = TempPath("allocate_areas_as_output.csv");
+  { std::ofstream(areas) << "kode_kelurahan,population\n33.75.01.1001,100\n"; }
+  const CliResult r = RunCli("allocate rules/pekalongan-2023-revisi.yaml examples/lists/pekalongan-sample.csv --areas '" +
+                             areas + "' -o '" + areas + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.output, HasSubstr("-o " + areas + " is " + areas + ", which is read too"));
+  EXPECT_EQ(ReadAll(areas), "kode_kelurahan,population\n33.75.01.1001,100\n");
+  std::remove(areas.c_str());
+}
+
 TEST(AllocateCli, SaysSoWhenTheAllocationCannotBeWritten) {
   if (!std::ifstream("/dev/full").good()) GTEST_SKIP() << "no /dev/full";
   const std::string rejects = ::testing::TempDir() + "/allocate_full_rejects.csv";

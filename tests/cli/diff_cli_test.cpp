@@ -269,6 +269,12 @@ TEST(DiffCli, BadArgumentsAreRefused) {
   r = RunCli(std::string("diff ") + kOld + " " + kNew + " '" + List() + "' --max-invalid 10");
   EXPECT_EQ(r.exit_code, 2);  // the generated list has about a hundred invalid rows
   EXPECT_THAT(r.output, HasSubstr("more than --max-invalid 10 allows"));
+  // An HTML report over the list itself would empty the list before it is read.
+  const std::string list_before = ReadAll(List());
+  r = RunCli(std::string("diff ") + kOld + " " + kNew + " '" + List() + "' --html '" + List() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.output, HasSubstr("--html " + List() + " is " + List() + ", which is read too"));
+  EXPECT_EQ(ReadAll(List()), list_before);
 }
 
 }  // namespace

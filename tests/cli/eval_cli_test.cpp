@@ -205,6 +205,37 @@ TEST(EvalCli, AnOutputNamingStandardOutputIsWrittenThere) {
   std::remove(err.c_str());
 }
 
+TEST(EvalCli, RefusesToWriteOverWhatItReads) {
+  // An output that is the list (given by name, or as standard input) or the rule file would be
+  // emptied when opened: refused before anything is opened, and the files stay as they were.
+  const std::string list = TempPath("eval_list_as_output.csv");
+  { std::ofstream(list) << ReadAll(std::string(ATURAN_SOURCE_DIR) + "/examples/lists/pekalongan-sample.csv"); }
+  const std::string before = ReadAll(list);
+  ASSERT_FALSE(before.empty());
+  const std::string eval = "eval rules/pekalongan-2023-revisi.yaml '" + list + "'";
+  CliResult as_output = RunCli(eval + " -o '" + list + "'");
+  EXPECT_EQ(as_output.exit_code, 2);
+  EXPECT_THAT(as_output.output, HasSubstr("-o " + list + " is " + list + ", which is read too"));
+  CliResult as_rejects = RunCli(eval + " -o /dev/null --rejects '" + list + "'");
+  EXPECT_EQ(as_rejects.exit_code, 2);
+  EXPECT_THAT(as_rejects.output, HasSubstr("--rejects " + list + " is "));
+  const std::string rules_copy = TempPath("eval_rules_as_output.yaml");
+  { std::ofstream(rules_copy) << ReadAll(std::string(ATURAN_SOURCE_DIR) + "/rules/pekalongan-2023-revisi.yaml"); }
+  CliResult over_rules = RunCli("eval '" + rules_copy + "' '" + list + "' -o '" + rules_copy + "'");
+  EXPECT_EQ(over_rules.exit_code, 2);
+  EXPECT_THAT(over_rules.output, HasSubstr("which is read too"));
+  EXPECT_EQ(ReadAll(list), before);
+  EXPECT_FALSE(ReadAll(rules_copy).empty());
+  // Standard input redirected from the list, with the list as output.
+  const std::string from_stdin = std::string("cd '") + ATURAN_SOURCE_DIR + "' && '" + ATURAN_CLI_PATH +
+                                 "' eval rules/pekalongan-2023-revisi.yaml - -o '" + list + "' < '" + list +
+                                 "' > /dev/null 2>&1";
+  EXPECT_NE(std::system(from_stdin.c_str()), 0);
+  EXPECT_EQ(ReadAll(list), before);
+  std::remove(list.c_str());
+  std::remove(rules_copy.c_str());
+}
+
 TEST(EvalCli, SaysSoWhenTheDecisionsOrRejectsCannotBeWritten) {
   if (!std::ifstream("/dev/full").good()) GTEST_SKIP() << "no /dev/full";
   // The 500 rows' decisions are less than a direct-output block: the write fails at the close.
