@@ -94,7 +94,7 @@ Command AddGenerateCommand(CLI::App& app) {
   AddRuleOptions(*command, &o->rule_options);
   return [o] {
     const std::optional<GenerateOptions> options = ParseOptions(*o);
-    if (!options) return kExitBadInput;
+    if (!options || !OutputSparesInputs("-o", o->output, {o->rules_file})) return kExitBadInput;
     const std::optional<LoadOptions> load = o->rule_options.ToLoadOptions();
     if (!load) return kExitBadInput;
     const LoadResult loaded = RuleSet::LoadFile(o->rules_file, *load);

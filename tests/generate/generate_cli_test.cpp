@@ -65,6 +65,15 @@ TEST(GenerateCli, RejectsBadArguments) {
   r = RunCli(rules + "--rows 10 -o /no/such/dir/list.csv");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.output, HasSubstr("cannot write /no/such/dir/list.csv"));
+  // The rule file as the output would be emptied.
+  const std::string rules_copy = ::testing::TempDir() + "/aturan_generate_rules_" + std::to_string(getpid()) + ".yaml";
+  const std::string rules_text = ReadAll(std::string(ATURAN_SOURCE_DIR) + "/rules/pekalongan-2023-revisi.yaml");
+  { std::ofstream(rules_copy) << rules_text; }
+  r = RunCli("generate '" + rules_copy + "' --rows 10 -o '" + rules_copy + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.output, HasSubstr("which is read too"));
+  EXPECT_EQ(ReadAll(rules_copy), rules_text);
+  std::remove(rules_copy.c_str());
 }
 
 }  // namespace
