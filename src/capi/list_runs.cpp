@@ -13,6 +13,7 @@
 #include "aturan/allocation.hpp"
 #include "aturan/aturan.h"
 #include "base/direct_output.hpp"
+#include "base/file_identity.hpp"
 #include "base/strings.hpp"
 #include "batch/eval_pipeline.hpp"
 #include "batch/eval_summary_json.hpp"
@@ -94,6 +95,14 @@ aturan_status Prepare(const aturan_rules* rules, const char* list_path, const ch
   run->reader = *std::move(reader);
   run->output_path = output_path;
   run->rejects_path = o.rejects_path != nullptr ? o.rejects_path : internal::DefaultRejectsPath(output_path);
+  for (const std::string& written : {std::string(output_path), run->rejects_path}) {
+    for (const char* read : {list_path, o.areas_path}) {
+      if (read == nullptr || !internal::OverwritesInput(written, read)) continue;
+      return Fail(ATURAN_ERROR_OUTPUT,
+                  StrCat("cannot write ", written, ": it is ", read, ", which is read too; writing it would destroy it"),
+                  error);
+    }
+  }
   run->output.reset(internal::OpenDirectOutput(output_path));
   if (run->output == nullptr) {
     return Fail(ATURAN_ERROR_OUTPUT, StrCat("cannot write ", output_path, ": ", std::strerror(errno)), error);

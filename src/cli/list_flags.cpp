@@ -1,6 +1,5 @@
 #include "cli/list_flags.hpp"
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,6 +8,7 @@
 #include <optional>
 
 #include "base/direct_output.hpp"
+#include "base/file_identity.hpp"
 #include "base/strings.hpp"
 #include "batch/list_defaults.hpp"
 #include "batch/list_option_text.hpp"
@@ -81,33 +81,15 @@ void FileCloser::operator()(std::FILE* file) const {
   if (file != stdout) std::fclose(file);
 }
 
-namespace {
-
-// What stat says of the file at `path` ("-": of descriptor `dash_fd`), if there is one.
-std::optional<struct stat> FileInfo(const std::string& path, int dash_fd) {
-  struct stat info {};
-  if ((path == "-" ? ::fstat(dash_fd, &info) : ::stat(path.c_str(), &info)) != 0) return std::nullopt;
-  return info;
-}
-
-bool SameFile(const struct stat& a, const struct stat& b) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino; }
-
-}  // namespace
-
 bool IsStandardOutput(const std::string& path) {
   if (path == "-") return true;
-  const std::optional<struct stat> named = FileInfo(path, STDOUT_FILENO);
-  const std::optional<struct stat> out = FileInfo("-", STDOUT_FILENO);
-  return named && out && SameFile(*named, *out);
+  const std::optional<internal::FileIdentity> named = internal::IdentityOf(path, STDOUT_FILENO);
+  return named && named == internal::IdentityOf("-", STDOUT_FILENO);
 }
 
 bool OutputSparesInputs(const std::string& flag, const std::string& path, const std::vector<std::string>& inputs) {
-  const std::optional<struct stat> output = FileInfo(path, STDOUT_FILENO);
-  if (!output || !S_ISREG(output->st_mode)) return true;  // a new file, or no file to lose
   for (const std::string& input : inputs) {
-    if (input.empty()) continue;
-    const std::optional<struct stat> read = FileInfo(input, STDIN_FILENO);
-    if (!read || !SameFile(*output, *read)) continue;
+    if (!internal::OverwritesInput(path, input)) continue;
     std::cerr << "error: " << flag << " " << path << " is " << (input == "-" ? "standard input" : input)
               << ", which is read too; writing it would destroy it. Give another output file\n";
     return false;

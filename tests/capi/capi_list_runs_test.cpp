@@ -191,6 +191,31 @@ TEST(CapiListRuns, AnUnwritableOutputIsAnOutputError) {
   }
 }
 
+TEST(CapiListRuns, AnOutputThatIsAnInputIsRefusedBeforeItIsOpened) {
+  Rules rules = LoadRules(kGeneratedRules);
+  CString error;
+  const std::string list = TempFile("list-as-output.csv");
+  { std::ofstream(list) << ReadAll(GeneratedList()); }
+  const std::string before = ReadAll(list);
+  ASSERT_FALSE(before.empty());
+  EXPECT_EQ(aturan_eval_list(rules.get(), list.c_str(), list.c_str(), nullptr, nullptr, error.out()),
+            ATURAN_ERROR_OUTPUT);
+  EXPECT_EQ(error.str(), "cannot write " + list + ": it is " + list + ", which is read too; writing it would destroy it");
+  aturan_list_options options{};
+  options.rejects_path = list.c_str();
+  EXPECT_EQ(aturan_eval_list(rules.get(), list.c_str(), TempFile("out.csv").c_str(), &options, nullptr, error.out()),
+            ATURAN_ERROR_OUTPUT);
+  EXPECT_EQ(ReadAll(list), before);
+  const std::string areas = TempFile("areas-as-output.csv");
+  { std::ofstream(areas) << "kode_kelurahan,population\n"; }
+  options.rejects_path = "";
+  options.areas_path = areas.c_str();
+  EXPECT_EQ(aturan_allocate_list(rules.get(), list.c_str(), areas.c_str(), &options, nullptr, error.out()),
+            ATURAN_ERROR_OUTPUT);
+  EXPECT_THAT(error.str(), HasSubstr("which is read too"));
+  EXPECT_EQ(ReadAll(areas), "kode_kelurahan,population\n");
+}
+
 TEST(CapiListRuns, BadOptionsAreInvalidArguments) {
   Rules rules = LoadRules(kGeneratedRules);
   const std::string out = TempFile("opts.csv");
