@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <condition_variable>
@@ -40,13 +41,12 @@ class DirectFile {
 
   // Takes all of `data`, or none once a write has failed (then errno is that write's).
   bool Write(const char* data, size_t size) {
-    for (size_t done = 0; done < size;) {
+    for (size_t done = 0; done < size && error_ == 0;) {
       const size_t n = std::min(size - done, kDirectOutputBlock - used_);
       std::memcpy(Filling() + used_, data + done, n);
       used_ += n;
       done += n;
       if (used_ == kDirectOutputBlock) HandOver();
-      if (error_ != 0) break;
     }
     if (error_ == 0) return true;
     errno = error_;
@@ -136,7 +136,9 @@ class DirectFile {
   std::condition_variable changed_;
   const char* pending_ = nullptr;  // the block handed over, until it is written
   bool closing_ = false;
-  int error_ = 0;  // errno of the first failed write; nothing is written after it
+  // errno of the first failed write; nothing is written after it. Set by the writing thread,
+  // read without the lock by the filling one.
+  std::atomic<int> error_ = 0;
   std::thread writer_;
 };
 
