@@ -18,6 +18,7 @@
 #include "cli/commands.hpp"
 #include "cli/list_command.hpp"
 #include "cli/list_run.hpp"
+#include "cli/progress_bar.hpp"
 
 namespace aturan::cli {
 namespace {
@@ -81,12 +82,20 @@ int RunAllocate(const AllocateOptions& o) {
   const std::optional<ListRun> run =
       RunList(rules, o.args.list_file, command->list_options, pipeline, nullptr, command->rejects.get());
   if (!run) return kExitBadInput;
-  absl::StatusOr<Allocation> allocation = list.Finish();
+  absl::StatusOr<Allocation> allocation = absl::UnknownError("not allocated");
+  absl::Status written;
+  {
+    ProgressBar status(0);  // drawn only on a terminal; cleared at the end of this block
+    status.Show(StrCat(run->summary.rows, " rows read; ranking the eligible, giving out the seats, writing ",
+                       command->output_is_stdout ? "the allocation" : o.args.output));
+    allocation = list.Finish();
+    if (allocation.ok()) written = list.writer().Write(*allocation, command->output.get());
+  }
   if (!allocation.ok()) {
     std::cerr << "error: " << allocation.status().message() << "\n";
     return kExitBadInput;
   }
-  if (absl::Status written = list.writer().Write(*allocation, command->output.get()); !written.ok()) {
+  if (!written.ok()) {
     std::cerr << "error: " << o.args.output << ": " << written.message() << "\n";
     return kExitBadInput;
   }

@@ -44,4 +44,11 @@ void ProgressBar::Update(uint64_t rows, uint64_t bytes) {
   std::fflush(stderr);
 }
 
+void ProgressBar::Show(std::string_view text) {
+  if (!enabled_) return;
+  drawn_ = true;
+  std::fprintf(stderr, "\r\033[K%.*s", static_cast<int>(text.size()), text.data());
+  std::fflush(stderr);
+}
+
 }  // namespace aturan::cli

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <string_view>
 
 namespace aturan::cli {
 
@@ -16,6 +17,9 @@ class ProgressBar {
 
   // Notes progress; redraws when enough time has passed.
   void Update(uint64_t rows, uint64_t bytes);
+  // Replaces the line with `text` at once: what a long run is doing when it has no bytes to
+  // count (e.g. allocating after the list is read).
+  void Show(std::string_view text);
 
  private:
   bool enabled_;
