@@ -107,6 +107,9 @@ aturan_status Prepare(const aturan_rules* rules, const char* list_path, const ch
   if (run->output == nullptr) {
     return Fail(ATURAN_ERROR_OUTPUT, StrCat("cannot write ", output_path, ": ", std::strerror(errno)), error);
   }
+  if (internal::OverwritesInput(run->rejects_path, output_path)) {  // two streams over one file
+    return Fail(ATURAN_ERROR_OUTPUT, StrCat("cannot write ", run->rejects_path, ": it is the output file too"), error);
+  }
   if (!run->rejects_path.empty()) {
     run->rejects.reset(internal::OpenDirectOutput(run->rejects_path));
     if (run->rejects == nullptr) {

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "base/file_identity.hpp"
 #include "batch/list_defaults.hpp"
 #include "cli/commands.hpp"
 
@@ -63,6 +64,12 @@ std::optional<ListCommand> PrepareListCommand(const ListCommandArgs& args, int* 
   }
   command.output = OpenOutput(args.output);
   if (command.output == nullptr) return std::nullopt;
+  // Two streams over one file would write over each other.
+  if (!command.output_is_stdout && internal::OverwritesInput(command.rejects_path, args.output)) {
+    std::cerr << "error: --rejects " << command.rejects_path << " is the output file " << args.output
+              << "; give the rejects a file of their own\n";
+    return std::nullopt;
+  }
   if (!command.rejects_path.empty()) {
     command.rejects = OpenOutput(command.rejects_path);
     if (command.rejects == nullptr) return std::nullopt;

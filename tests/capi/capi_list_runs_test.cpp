@@ -206,6 +206,11 @@ TEST(CapiListRuns, AnOutputThatIsAnInputIsRefusedBeforeItIsOpened) {
   EXPECT_EQ(aturan_eval_list(rules.get(), list.c_str(), TempFile("out.csv").c_str(), &options, nullptr, error.out()),
             ATURAN_ERROR_OUTPUT);
   EXPECT_EQ(ReadAll(list), before);
+  const std::string out = TempFile("output-as-rejects.csv");
+  options.rejects_path = out.c_str();
+  EXPECT_EQ(aturan_eval_list(rules.get(), list.c_str(), out.c_str(), &options, nullptr, error.out()),
+            ATURAN_ERROR_OUTPUT);
+  EXPECT_EQ(error.str(), "cannot write " + out + ": it is the output file too");
   const std::string areas = TempFile("areas-as-output.csv");
   { std::ofstream(areas) << "kode_kelurahan,population\n"; }
   options.rejects_path = "";

@@ -219,6 +219,11 @@ TEST(EvalCli, RefusesToWriteOverWhatItReads) {
   CliResult as_rejects = RunCli(eval + " -o /dev/null --rejects '" + list + "'");
   EXPECT_EQ(as_rejects.exit_code, 2);
   EXPECT_THAT(as_rejects.output, HasSubstr("--rejects " + list + " is "));
+  const std::string out = TempPath("eval_output_as_rejects.csv");
+  CliResult rejects_over_output = RunCli(eval + " -o '" + out + "' --rejects '" + out + "'");
+  EXPECT_EQ(rejects_over_output.exit_code, 2);
+  EXPECT_THAT(rejects_over_output.output, HasSubstr("--rejects " + out + " is the output file " + out));
+  std::remove(out.c_str());
   const std::string rules_copy = TempPath("eval_rules_as_output.yaml");
   { std::ofstream(rules_copy) << ReadAll(std::string(ATURAN_SOURCE_DIR) + "/rules/pekalongan-2023-revisi.yaml"); }
   CliResult over_rules = RunCli("eval '" + rules_copy + "' '" + list + "' -o '" + rules_copy + "'");
