@@ -6,12 +6,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_format.h"
 #include "allocate/list_allocation.hpp"
 #include "aturan/comparison.hpp"
 #include "aturan/rule_set.hpp"
+#include "base/file_identity.hpp"
 #include "base/strings.hpp"
 #include "cli/commands.hpp"
 #include "cli/list_flags.hpp"
@@ -132,17 +134,27 @@ int RunDiff(const DiffOptions& o) {
       return kExitBadInput;
     }
   }
-  File output = OpenOutput(o.output);
-  if (output == nullptr) return kExitBadInput;
+  // Each output is opened, so that it exists, before the next is checked against it: two
+  // streams over one file would write over each other.
+  std::vector<std::pair<std::string, std::string>> opened;  // flag, path of the files opened
+  const auto open = [&](const char* flag, const std::string& path, File* file) {
+    for (const auto& [earlier_flag, earlier] : opened) {
+      if (!internal::OverwritesInput(path, earlier)) continue;
+      std::cerr << "error: " << flag << " " << path << " is the file of " << earlier_flag << " " << earlier
+                << "; give each output a file of its own\n";
+      return false;
+    }
+    *file = OpenOutput(path);
+    if (*file == nullptr) return false;
+    if (!IsStandardOutput(path)) opened.emplace_back(flag, path);
+    return true;
+  };
+  File output;
   File html;
-  if (!o.html.empty()) {
-    html = OpenOutput(o.html);
-    if (html == nullptr) return kExitBadInput;
-  }
   File changes;
-  if (!o.changes.empty()) {
-    changes = OpenOutput(o.changes);
-    if (changes == nullptr) return kExitBadInput;
+  if (!open("-o", o.output, &output) || (!o.html.empty() && !open("--html", o.html, &html)) ||
+      (!o.changes.empty() && !open("--changes", o.changes, &changes))) {
+    return kExitBadInput;
   }
 
   ListComparisonOptions options;

@@ -275,6 +275,12 @@ TEST(DiffCli, BadArgumentsAreRefused) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.output, HasSubstr("--html " + List() + " is " + List() + ", which is read too"));
   EXPECT_EQ(ReadAll(List()), list_before);
+  // Two outputs naming one file would write over each other.
+  const std::string memo = ::testing::TempDir() + "/diff_same_output.md";
+  r = RunCli(std::string("diff ") + kOld + " " + kNew + " '" + List() + "' -o '" + memo + "' --changes '" + memo + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.output, HasSubstr("--changes " + memo + " is the file of -o " + memo));
+  std::remove(memo.c_str());
 }
 
 }  // namespace
