@@ -30,15 +30,7 @@ using testing::ReadAllocation;
 using testing::AllocationRow;
 
 // A city list of `rows` rows from the generator (written once per process and size).
-std::string GeneratedList(int rows) {
-  const std::string list = TempPath("list_" + std::to_string(rows) + ".csv");
-  if (ReadAll(list).empty()) {
-    const CliResult r = RunCli("generate rules/pekalongan-2023-revisi.yaml --rows " + std::to_string(rows) +
-                               " --seed 5 -o '" + list + "'");
-    EXPECT_EQ(r.exit_code, 0) << r.output;
-  }
-  return list;
-}
+std::string GeneratedList(int rows) { return testing::GeneratedList(rows, 5); }
 
 TEST(AllocateCli, GeneratedCityListIsAllocatedWithEveryRowOnce) {
   const std::string list = GeneratedList(20000);

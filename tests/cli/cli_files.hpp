@@ -1,5 +1,5 @@
 // cli_files.hpp — the files a CLI test writes and reads back: temporary paths, whole files,
-// numbers in a JSON summary, and the rows of an `aturan allocate` output.
+// generated lists, numbers in a JSON summary, and the rows of an `aturan allocate` output.
 #pragma once
 
 #include <unistd.h>
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/run_cli.hpp"
 #include "gtest/gtest.h"
 #include "ingest/csv_reader.hpp"
 
@@ -25,6 +26,18 @@ inline std::string ReadAll(const std::string& path) {
 // parallel processes).
 inline std::string TempPath(const std::string& name) {
   return ::testing::TempDir() + "/aturan_cli_" + std::to_string(getpid()) + "_" + name;
+}
+
+// A list of `rows` rows that `aturan generate` writes for rules/pekalongan-2023-revisi.yaml with
+// `seed`, made once per process.
+inline std::string GeneratedList(int rows, int seed) {
+  const std::string list = TempPath("list_" + std::to_string(rows) + "_" + std::to_string(seed) + ".csv");
+  if (ReadAll(list).empty()) {
+    const CliResult r = RunCli("generate rules/pekalongan-2023-revisi.yaml --rows " + std::to_string(rows) +
+                               " --seed " + std::to_string(seed) + " -o '" + list + "'");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+  }
+  return list;
 }
 
 // The first number after "key": in a JSON text, or -1.

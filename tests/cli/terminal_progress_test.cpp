@@ -22,6 +22,7 @@ using ::testing::ContainsRegex;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using testing::CliResult;
+using testing::GeneratedList;
 using testing::ReadAll;
 using testing::RunCli;
 using testing::TempPath;
@@ -44,22 +45,11 @@ std::string RunInTerminal(const std::string& command) {
   return shown;
 }
 
-// A generated list of `rows` rows, made once per process.
-std::string GeneratedList(int rows) {
-  const std::string list = TempPath("progress_list_" + std::to_string(rows) + ".csv");
-  if (ReadAll(list).empty()) {
-    const CliResult r = RunCli("generate rules/pekalongan-2023-revisi.yaml --rows " + std::to_string(rows) +
-                               " --seed 3 -o '" + list + "'");
-    EXPECT_EQ(r.exit_code, 0) << r.output;
-  }
-  return list;
-}
-
 bool HaveScript() { return std::system("script --version > /dev/null 2>&1") == 0; }
 
 TEST(TerminalProgress, EvalDrawsRowsAndRateWhileAListArrivesThenClearsTheLine) {
   if (!HaveScript()) GTEST_SKIP() << "no script(1) to give the run a terminal";
-  const std::string list = GeneratedList(60000);
+  const std::string list = GeneratedList(60000, 3);
   const std::string out = TempPath("progress_eval.csv");
   // The list arrives on standard input in two parts, 0.6 s apart: the line is redrawn at most
   // every 0.25 s, so chunks decided after the pause redraw it. Standard input has no size, so
@@ -82,7 +72,7 @@ TEST(TerminalProgress, EvalDrawsRowsAndRateWhileAListArrivesThenClearsTheLine) {
 
 TEST(TerminalProgress, AllocateSaysWhatItDoesAfterReadingThenClearsTheLine) {
   if (!HaveScript()) GTEST_SKIP() << "no script(1) to give the run a terminal";
-  const std::string list = GeneratedList(60000);
+  const std::string list = GeneratedList(60000, 3);
   const std::string out = TempPath("progress_allocate.csv");
   const std::string shown = RunInTerminal(std::string("'") + ATURAN_CLI_PATH +
                                           "' allocate rules/pekalongan-2023-revisi.yaml '" + list + "' -o '" + out +
