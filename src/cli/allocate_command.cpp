@@ -82,15 +82,13 @@ int RunAllocate(const AllocateOptions& o) {
   const std::optional<ListRun> run =
       RunList(rules, o.args.list_file, command->list_options, pipeline, nullptr, command->rejects.get());
   if (!run) return kExitBadInput;
-  absl::StatusOr<Allocation> allocation = absl::UnknownError("not allocated");
-  absl::Status written;
-  {
-    ProgressBar status(0);  // drawn only on a terminal; cleared at the end of this block
-    status.Show(StrCat(run->summary.rows, " rows read; ranking the eligible, giving out the seats, writing ",
-                       command->output_is_stdout ? "the allocation" : o.args.output));
-    allocation = list.Finish();
-    if (allocation.ok()) written = list.writer().Write(*allocation, command->output.get());
-  }
+  std::optional<ProgressBar> status(std::in_place, 0);  // drawn only on a terminal
+  status->Show(StrCat(run->summary.rows, " rows read; ranking the eligible, giving out the seats, writing ",
+                      command->output_is_stdout ? "the allocation" : o.args.output));
+  absl::StatusOr<Allocation> allocation = list.Finish();
+  const absl::Status written =
+      allocation.ok() ? list.writer().Write(*allocation, command->output.get()) : absl::OkStatus();
+  status.reset();  // clears the line before anything else is printed
   if (!allocation.ok()) {
     std::cerr << "error: " << allocation.status().message() << "\n";
     return kExitBadInput;
